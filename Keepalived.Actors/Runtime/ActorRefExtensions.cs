@@ -8,7 +8,7 @@ public static class ActorRefImplicitSenderExtensions
     /// actor, and with no sender otherwise.
     /// </summary>
     public static void Tell(this ICanTell receiver, object message) =>
-        receiver.Tell(message, ActorCell.Current?.Self);
+        receiver.Tell(message, ActorCell.Current?.Self ?? ActorCell.ThreadImplicitSender);
 
     /// <summary>Tells <paramref name="message"/> keeping the sender of the message being processed.</summary>
     public static void Forward(this ICanTell receiver, object message)

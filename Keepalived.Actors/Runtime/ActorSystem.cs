@@ -62,6 +62,11 @@ public sealed class ActorSystem : IDisposable
 
     internal IActorInterceptor? Interceptor { get; }
 
+    internal IActorRef RootRef => _root.SelfRef;
+
+    /// <summary>The actor at <paramref name="path"/> (e.g. <c>/user/watchdog</c>), resolved at each use.</summary>
+    public ActorSelection ActorSelection(string path) => new(this, path);
+
     /// <summary>Creates a top-level actor under /user.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.ActorOf(props, name);
 

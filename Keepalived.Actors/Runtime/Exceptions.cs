@@ -29,3 +29,6 @@ public sealed class AskTimeoutException(string message) : AkkaException(message)
 /// <summary>A child name that is malformed or already taken by a live sibling.</summary>
 public sealed class InvalidActorNameException(string message) : AkkaException(message);
 
+
+/// <summary>No actor lives at the selected path.</summary>
+public sealed class ActorNotFoundException(string message) : AkkaException(message);

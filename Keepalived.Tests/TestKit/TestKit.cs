@@ -23,6 +23,8 @@ public abstract class TestKit : TestKitBase, IDisposable
         Faults = setup.Faults;
         VirtualScheduler = setup.Scheduler;
         EventFilter = new EventFilterFactory(setup.Sink, DefaultTimeout);
+        // As in Akka.TestKit: Tell from the test's own thread has TestActor as sender.
+        ActorCell.ThreadImplicitSender = TestActor;
     }
 
     public EventFilterFactory EventFilter { get; }
@@ -59,6 +61,7 @@ public abstract class TestKit : TestKitBase, IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
+        if (ReferenceEquals(ActorCell.ThreadImplicitSender, TestActor)) ActorCell.ThreadImplicitSender = null;
         if (disposing && !Sys.Terminate().Wait(TimeSpan.FromSeconds(10)))
             throw new TestKitAssertionException($"{Sys} did not terminate within 10 s");
     }

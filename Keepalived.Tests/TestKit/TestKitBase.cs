@@ -212,6 +212,14 @@ public abstract class TestKitBase
 
     public TestProbe CreateTestProbe(string? name = null) => new(Sys, name);
 
+    /// <summary>Waits until an actor lives at <paramref name="path"/> and returns it.</summary>
+    public IActorRef Resolve(string path, TimeSpan? max = null)
+    {
+        IActorRef found = ActorRefs.Nobody;
+        AwaitAssert(() => found = Sys.ActorSelection(path).ResolveOne(TimeSpan.Zero).GetAwaiter().GetResult(), max);
+        return found;
+    }
+
     private IActorRef WatchRequest(IActorRef subject, bool watch)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

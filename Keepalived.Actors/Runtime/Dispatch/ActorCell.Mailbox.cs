@@ -18,6 +18,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     internal bool IsTerminated => _terminated;
 
+    /// <summary>Turns run so far (a diagnostic for tests of throughput batching).</summary>
+    internal long Turns { get; private set; }
+
     /// <summary>Queues a user message from any thread; after termination it becomes a dead letter.</summary>
     internal void Post(in Envelope envelope)
     {
@@ -53,6 +56,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         var previous = t_current;
         t_current = this;
+        Turns++;
         try
         {
             if (_terminated)

@@ -31,6 +31,9 @@ internal sealed partial class ActorCell : IActorContext
         SelfRef = new LocalActorRef(path.WithUid(NewUid()), this);
     }
 
+    /// <summary>Sender used by Tell without one on a thread that runs no actor (the TestKit sets its TestActor here).</summary>
+    [ThreadStatic] internal static IActorRef? ThreadImplicitSender;
+
     /// <summary>The cell whose turn is running on this thread.</summary>
     internal static ActorCell? Current => t_current;
 
