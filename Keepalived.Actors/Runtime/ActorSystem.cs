@@ -29,8 +29,6 @@ public sealed class ActorSystem : IDisposable
             Props.Create(() => new GuardianActor()).WithSupervisorStrategy(
                 settings.GuardianSupervisorStrategy ?? SupervisorStrategy.DefaultStrategy), "user")).Cell;
         SystemGuardian = _root.ActorOf(Props.Create(() => new GuardianActor()), "system");
-        // Both guardians exist now; the root watches them to drive the shutdown order.
-        _root.SelfRef.Tell(WatchGuardians.Instance, ActorRefs.NoSender);
     }
 
     public static ActorSystem Create(string name, ActorSystemSettings? settings = null) =>
@@ -87,6 +85,13 @@ public sealed class ActorSystem : IDisposable
         return WhenTerminated;
     }
 
+    /// <summary>The root saw a guardian stop: after /user goes /system, after /system the root.</summary>
+    internal void OnGuardianTerminated(IActorRef guardian)
+    {
+        if (guardian.Equals(_userGuardian.SelfRef)) Stop(SystemGuardian);
+        else if (guardian.Equals(SystemGuardian)) Stop(_root.SelfRef);
+    }
+
     internal void OnRootTerminated()
     {
         _scheduler.Shutdown();
@@ -106,35 +111,13 @@ public sealed class ActorSystem : IDisposable
     }
 
     /// <summary>
-    /// The root: stops /system once /user is gone, then itself. A failure escalated to it stops
-    /// the guardian that failed, which terminates the system, as in Akka.
+    /// The root only supervises the guardians: a failure escalated to it stops the guardian that
+    /// failed, which terminates the system, as in Akka.
     /// </summary>
     private sealed class RootGuardian : UntypedActor
     {
-        protected override void OnReceive(object message)
-        {
-            switch (message)
-            {
-                case WatchGuardians:
-                    foreach (var child in Context.GetChildren()) Context.Watch(child);
-                    break;
-                case Terminated { ActorRef.Path.Name: "user" }:
-                    Context.Stop(Context.Child("system"));
-                    break;
-                case Terminated { ActorRef.Path.Name: "system" }:
-                    Context.Stop(Self);
-                    break;
-                default:
-                    Unhandled(message);
-                    break;
-            }
-        }
+        protected override void OnReceive(object message) => Unhandled(message);
 
         protected internal override SupervisorStrategy SupervisorStrategy() => Runtime.SupervisorStrategy.StoppingStrategy;
-    }
-
-    private sealed class WatchGuardians
-    {
-        public static readonly WatchGuardians Instance = new();
     }
 }

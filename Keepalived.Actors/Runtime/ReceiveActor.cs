@@ -21,6 +21,9 @@ public abstract class ReceiveActor : ActorBase
     protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) =>
         Builder.Add(new ActionHandler<T>(handler, shouldHandle));
 
+    protected void Receive<T>(Predicate<T> shouldHandle, Action<T> handler) =>
+        Builder.Add(new ActionHandler<T>(handler, shouldHandle));
+
     /// <summary>A handler that may decline a message by returning false.</summary>
     protected void Receive<T>(Func<T, bool> handler) => Builder.Add(new FuncHandler<T>(handler));
 

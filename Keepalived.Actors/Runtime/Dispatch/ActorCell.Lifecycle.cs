@@ -161,6 +161,7 @@ internal sealed partial class ActorCell
     private void HandleChildTerminated(IActorRef child)
     {
         RemoveChild(child);
+        if (_parent is null) System.OnGuardianTerminated(child);
         if (child.Equals(_escalatedChild)) _escalatedChild = null;
         if (_isTerminating)
         {
