@@ -94,23 +94,17 @@ internal sealed partial class ActorCell : IActorContext
             switch (message)
             {
                 case TimerScheduler.TimerMessage tick:
-                    if (_timers is null || !_timers.TryAccept(tick, out var payload)) return;
-                    message = payload;
-                    Deliver(payload);
+                    if (_timers is null || !_timers.TryAccept(tick, out message)) return;
                     break;
                 case ReceiveTimeoutTick tick:
                     if (tick.Generation != _receiveTimeoutGeneration) return;
                     message = Runtime.ReceiveTimeout.Instance;
-                    Deliver(message);
-                    break;
-                case IAutoReceivedMessage:
-                    AutoReceive(message);
-                    break;
-                default:
-                    Deliver(message);
                     break;
             }
+            // Re-armed before the handler runs, so the handler may change or clear it.
             if (_receiveTimeout is not null && message is not INotInfluenceReceiveTimeout) ResetReceiveTimeout();
+            if (message is IAutoReceivedMessage) AutoReceive(message);
+            else Deliver(message);
         }
         catch (Exception ex)
         {
