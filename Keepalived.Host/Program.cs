@@ -1,0 +1,3 @@
+using Keepalived.Host;
+
+return await ServiceHost.RunAsync(args);

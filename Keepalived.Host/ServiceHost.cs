@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Watchdog;
+using Serilog;
+using Serilog.Events;
+
+namespace Keepalived.Host;
+
+/// <summary>
+/// keepalived-net's entry point: keepalived's flags, logging, the actor system with the
+/// watchdog, and a clean stop on SIGTERM/SIGINT (the tree stops children first).
+/// </summary>
+public static class ServiceHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var useFile = new Option<string>("--use-file", "-f")
+        {
+            Description = "Use the specified configuration file",
+            DefaultValueFactory = _ => "/etc/keepalived/keepalived.conf",
+        };
+        var dontFork = new Option<bool>("--dont-fork", "-n") { Description = "Don't fork the daemon process (always the case)" };
+        var logConsole = new Option<bool>("--log-console", "-l") { Description = "Log messages to the local console" };
+        var logDetail = new Option<bool>("--log-detail", "-D") { Description = "Detailed log messages" };
+        var version = new Option<bool>("--version", "-v") { Description = "Display the version number" };
+        var root = new RootCommand("keepalived-net: keepalived re-implemented as an actor-based HA runtime")
+        {
+            useFile, dontFork, logConsole, logDetail, version,
+        };
+        root.SetAction((result, token) =>
+        {
+            if (result.GetValue(version))
+            {
+                Console.WriteLine($"keepalived-net {typeof(ServiceHost).Assembly.GetName().Version}");
+                return Task.FromResult(0);
+            }
+            return RunServiceAsync(result.GetValue(useFile)!, result.GetValue(logDetail), token);
+        });
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> RunServiceAsync(string configFile, bool detail, CancellationToken token)
+    {
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Is(detail ? LogEventLevel.Debug : LogEventLevel.Information)
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {ActorPath} {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+        try
+        {
+            using var system = ActorSystem.Create("keepalived");
+            var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
+            using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
+            system.ActorOf(WatchdogActor.Props(), "watchdog");
+            Log.Information("keepalived-net started (pid {Pid}); configuration {File} is not read yet: VRRP arrives with the next milestones",
+                Environment.ProcessId, configFile);
+            var signal = await stop.Task.WaitAsync(token);
+            Log.Information("Received {Signal}, stopping", signal);
+            await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
+            Log.Information("Stopped cleanly");
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            Log.Fatal(ex, "keepalived-net failed");
+            return 1;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    private static Action<PosixSignalContext> Stopping(TaskCompletionSource<PosixSignal> stop) => ctx =>
+    {
+        ctx.Cancel = true;
+        stop.TrySetResult(ctx.Signal);
+    };
+}
