@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Keepalived.Actors.Runtime;
-using Keepalived.Actors.Runtime.TestKit;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace Keepalived.Tests.Runtime;
 

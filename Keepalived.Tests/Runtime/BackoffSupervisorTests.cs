@@ -1,8 +1,3 @@
-using Keepalived.Actors.Runtime;
-using Keepalived.Actors.Runtime.TestKit;
-using Xunit;
-using Xunit.Abstractions;
-
 namespace Keepalived.Tests.Runtime;
 
 public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)

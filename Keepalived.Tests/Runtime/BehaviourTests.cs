@@ -1,8 +1,4 @@
-using Keepalived.Actors.Runtime;
-using Keepalived.Actors.Runtime.TestKit;
 using Serilog.Events;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace Keepalived.Tests.Runtime;
 

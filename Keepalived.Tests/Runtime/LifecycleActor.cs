@@ -1,5 +1,3 @@
-using Keepalived.Actors.Runtime;
-
 namespace Keepalived.Tests.Runtime;
 
 /// <summary>Blocks the actor that handles it until the test releases it.</summary>

@@ -1,8 +1,3 @@
-using Keepalived.Actors.Runtime;
-using Keepalived.Actors.Runtime.TestKit;
-using Xunit;
-using Xunit.Abstractions;
-
 namespace Keepalived.Tests.Runtime;
 
 public sealed class TimerTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
@@ -48,6 +43,19 @@ public sealed class TimerTests(ITestOutputHelper output) : TestKit(output, virtu
         return ExpectMsg<bool>();
     }
 
+    /// <summary>
+    /// Keeps the actor busy in <paramref name="busy"/> while one second passes, so that a due
+    /// tick waits in the mailbox behind it; then lets the actor go on.
+    /// </summary>
+    private void FireWhileBusy(IActorRef actor, Func<Gate, object> busy)
+    {
+        var gate = new Gate();
+        actor.Tell(busy(gate));
+        gate.AwaitEntered();
+        Advance(TimeSpan.FromSeconds(1));
+        gate.Release();
+    }
+
     [Fact]
     public void Single_timer_fires_once_when_due()
     {
@@ -84,13 +92,8 @@ public sealed class TimerTests(ITestOutputHelper output) : TestKit(output, virtu
         var actor = NewTimerActor();
         actor.Tell(new StartPeriodic("k", "old", TimeSpan.FromSeconds(1)));
         Assert.True(Active(actor, "k"));
-        var gate = new Gate();
-        actor.Tell(new ThenReplace(gate, new StartSingle("k", "new", TimeSpan.FromSeconds(5))));
-        gate.AwaitEntered();
-        // The old timer fires while the actor is busy: its tick waits in the mailbox...
-        Advance(TimeSpan.FromSeconds(1));
-        // ...and the actor replaces the timer before it reaches the tick.
-        gate.Release();
+        // The actor replaces the timer after the old one's tick was queued.
+        FireWhileBusy(actor, gate => new ThenReplace(gate, new StartSingle("k", "new", TimeSpan.FromSeconds(5))));
         Assert.True(Active(actor, "k"));
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         // The replacement started at 1 s, so it is due at 6 s.
@@ -107,11 +110,7 @@ public sealed class TimerTests(ITestOutputHelper output) : TestKit(output, virtu
         var actor = NewTimerActor();
         actor.Tell(new StartSingle("k", "late", TimeSpan.FromSeconds(1)));
         Assert.True(Active(actor, "k"));
-        var gate = new Gate();
-        actor.Tell(new ThenCancel(gate, "k"));
-        gate.AwaitEntered();
-        Advance(TimeSpan.FromSeconds(1));
-        gate.Release();
+        FireWhileBusy(actor, gate => new ThenCancel(gate, "k"));
         Assert.False(Active(actor, "k"));
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
