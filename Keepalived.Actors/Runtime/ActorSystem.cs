@@ -21,7 +21,8 @@ public sealed class ActorSystem : IDisposable
         Logger = (settings.Logger ?? Serilog.Log.Logger).ForContext("ActorSystem", name);
         Log = new SerilogLoggingAdapter(Logger.ForContext("ActorPath", "/"));
         Interceptor = settings.Interceptor;
-        _scheduler = new TimeProviderScheduler(settings.TimeProvider);
+        _scheduler = new TimeProviderScheduler(settings.TimeProvider,
+            ex => Log.Error(ex, "A scheduled action threw: {Message}", ex.Message));
         DeadLetters = new DeadLetterActorRef(this);
         _root = new ActorCell(this, null, ActorPath.Root(name), Props.Create(() => new RootGuardian()));
         _root.SendSystem(Runtime.Create.Instance);

@@ -142,6 +142,16 @@ public sealed class TimerTests(ITestOutputHelper output) : TestKit(output, virtu
     }
 
     [Fact]
+    public void A_throwing_scheduled_action_is_logged_and_the_scheduler_goes_on()
+    {
+        Sys.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromSeconds(1), () => throw new InvalidOperationException("bad action"));
+        Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(2), TestActor, "after", ActorRefs.NoSender);
+        EventFilter.Exception<InvalidOperationException>("bad action").ExpectOne(() => Advance(TimeSpan.FromSeconds(1)));
+        Advance(TimeSpan.FromSeconds(1));
+        ExpectMsg("after");
+    }
+
+    [Fact]
     public void Scheduler_runs_on_virtual_time()
     {
         var start = Sys.Scheduler.MonotonicClock;

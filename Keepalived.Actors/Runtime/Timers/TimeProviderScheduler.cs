@@ -8,12 +8,15 @@ namespace Keepalived.Actors.Runtime;
 internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
 {
     private readonly TimeProvider _time;
+    private readonly Action<Exception> _onError;
     private readonly long _start;
     private volatile bool _shutdown;
 
-    public TimeProviderScheduler(TimeProvider time)
+    /// <param name="onError">Gets what a scheduled action throws: nothing may escape into a timer callback, where it would end the process.</param>
+    public TimeProviderScheduler(TimeProvider time, Action<Exception> onError)
     {
         _time = time;
+        _onError = onError;
         _start = time.GetTimestamp();
     }
 
@@ -71,7 +74,9 @@ internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
                 if (_disposed) return;
                 if (once || owner._shutdown) DisposeLocked();
             }
-            if (!owner._shutdown) action();
+            if (owner._shutdown) return;
+            try { action(); }
+            catch (Exception ex) { owner._onError(ex); }
         }
 
         public void Dispose()
