@@ -16,8 +16,10 @@ internal static class HoconConcatenator
     public static HoconValue? Concatenate(IReadOnlyList<HoconValue?> pieces, HoconOrigin origin)
     {
         bool objects = false, arrays = false, strings = false;
+        long size = 0;
         foreach (var piece in pieces)
         {
+            size += piece?.Size ?? 0;
             switch (piece)
             {
                 case HoconObject:
@@ -30,6 +32,12 @@ internal static class HoconConcatenator
                     strings = true;
                     break;
             }
+        }
+
+        // Checked before building: repeated concatenation of substitutions grows exponentially.
+        if (size > HoconLimits.MaxResolvedSize)
+        {
+            throw new HoconParseException("substitutions build a configuration that is too large", origin);
         }
 
         if ((objects ? 1 : 0) + (arrays ? 1 : 0) + (strings ? 1 : 0) > 1)
