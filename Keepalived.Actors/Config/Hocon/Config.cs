@@ -17,15 +17,23 @@ namespace Keepalived.Actors.Config.Hocon;
 /// </summary>
 public sealed class Config
 {
-    private readonly HoconObject _unresolved;
+    // Unresolved layers, highest priority first. They are merged lowest-first only when needed,
+    // so that a.WithFallback(b).WithFallback(c) merges exactly like c, then b, then a
+    // (spec: an intermediate non-object hides the objects below it).
+    private readonly HoconObject[] _layers;
     private readonly Lazy<HoconObject> _resolved;
     private readonly Func<string, string?> _environment;
 
     internal Config(HoconObject root, Func<string, string?>? environment)
+        : this([root], environment)
     {
-        _unresolved = root;
+    }
+
+    private Config(HoconObject[] layers, Func<string, string?>? environment)
+    {
+        _layers = layers;
         _environment = environment ?? Environment.GetEnvironmentVariable;
-        _resolved = new Lazy<HoconObject>(() => HoconResolver.Resolve(_unresolved, _environment), LazyThreadSafetyMode.ExecutionAndPublication);
+        _resolved = new Lazy<HoconObject>(() => HoconResolver.Resolve(Merge(_layers), _environment), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>A configuration without any value.</summary>
@@ -36,7 +44,7 @@ public sealed class Config
     public HoconObject Root => _resolved.Value;
 
     /// <summary>True if there is no value at all.</summary>
-    public bool IsEmpty => _unresolved.Count == 0;
+    public bool IsEmpty => _layers.All(layer => layer.Count == 0);
 
     /// <summary>Resolves substitutions now (instead of on first use); returns this configuration.</summary>
     /// <exception cref="HoconParseException">A substitution cannot be resolved.</exception>
@@ -57,7 +65,7 @@ public sealed class Config
             return this;
         }
 
-        return IsEmpty ? fallback : new Config(HoconMerger.MergeObjects(fallback._unresolved, _unresolved), _environment);
+        return IsEmpty ? fallback : new Config([.. _layers, .. fallback._layers], _environment);
     }
 
     /// <summary>The value at <paramref name="path"/>, or null if there is none.</summary>
@@ -124,6 +132,17 @@ public sealed class Config
 
     /// <summary>The resolved configuration as compact JSON.</summary>
     public override string ToString() => Root.ToString();
+
+    private static HoconObject Merge(HoconObject[] layers)
+    {
+        var merged = layers[^1];
+        for (var i = layers.Length - 2; i >= 0; i--)
+        {
+            merged = HoconMerger.MergeObjects(merged, layers[i]);
+        }
+
+        return merged;
+    }
 
     private T Get<T>(string path, T @default, Func<HoconValue, string?, T> convert)
     {

@@ -4,19 +4,18 @@ namespace Keepalived.Actors.Config.Hocon;
 /// The fields "removed from the lookup document" while they are being resolved (spec
 /// "Self-Referential Substitutions"): while resolving a field whose value is a substitution or
 /// concatenation, a look-up of that field (or of a path through it) sees only the definitions
-/// below it. Immutable; <see cref="Key"/> identifies the context for memoization.
+/// below it. Immutable.
 /// </summary>
 internal sealed class HoconResolveContext
 {
-    private HoconResolveContext(HoconResolveContext? parent, HoconPath path, HoconValue? layer, string key)
+    private HoconResolveContext(HoconResolveContext? parent, HoconPath path, HoconValue? layer)
     {
         Parent = parent;
         Path = path;
         Layer = layer;
-        Key = key;
     }
 
-    public static HoconResolveContext Empty { get; } = new(null, HoconPath.Empty, null, string.Empty);
+    public static HoconResolveContext Empty { get; } = new(null, HoconPath.Empty, null);
 
     public HoconResolveContext? Parent { get; }
 
@@ -26,12 +25,9 @@ internal sealed class HoconResolveContext
     /// <summary>The removed definition: the field's value, or one layer of its merge stack.</summary>
     public HoconValue? Layer { get; }
 
-    public string Key { get; }
-
     /// <param name="path">Field being resolved.</param>
     /// <param name="layer">The definition being resolved.</param>
-    /// <param name="layerId">A number unique to <paramref name="layer"/> within one resolution.</param>
-    public HoconResolveContext Without(HoconPath path, HoconValue layer, int layerId)
+    public HoconResolveContext Without(HoconPath path, HoconValue layer)
     {
         for (var c = this; c.Layer is not null; c = c.Parent!)
         {
@@ -41,7 +37,7 @@ internal sealed class HoconResolveContext
             }
         }
 
-        return new HoconResolveContext(this, path, layer, $"{Key}/{layerId}");
+        return new HoconResolveContext(this, path, layer);
     }
 
     /// <summary>The removed definitions at <paramref name="path"/>.</summary>

@@ -6,17 +6,18 @@ namespace Keepalived.Actors.Config.Hocon;
 /// Resolves substitutions once all layers are merged (spec "Substitutions"). Look-ups are lazy
 /// and "look forward" (they see the final merged value); to break self-references such as
 /// <c>path = ${path}":/x"</c> the field being resolved is hidden from look-ups, which then see
-/// only the definitions below it (<see cref="HoconResolveContext"/>). Results are memoized per
-/// node and context; re-entering a node that is being resolved is a cycle.
+/// only the definitions below it (<see cref="HoconResolveContext"/>). Every node is resolved once
+/// and the result reused (spec: memoize by substitution instance, so that order-dependent cases
+/// such as <c>a : 1, b : 2, a : ${b}, b : ${a}</c> give both fields the same value); re-entering
+/// a node that is being resolved is a cycle.
 /// </summary>
 internal sealed class HoconResolver
 {
     private readonly HoconObject _root;
     private readonly Func<string, string?> _environment;
-    private readonly Dictionary<(HoconValue Node, string Context), HoconValue?> _resolved = [];
-    private readonly Dictionary<(HoconValue Node, string Context), HoconValue?> _shallow = [];
+    private readonly Dictionary<HoconValue, HoconValue?> _resolved = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HoconValue, HoconValue?> _shallow = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(HoconValue Stack, int Count), HoconValue> _truncated = [];
-    private readonly Dictionary<HoconValue, int> _ids = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<HoconValue> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<HoconValue> _chain = [];
     private long _steps;
@@ -37,11 +38,11 @@ internal sealed class HoconResolver
     private HoconValue? Full(HoconValue value, HoconPath path, HoconResolveContext context) => value switch
     {
         _ when !value.HasUnresolved => value,
-        HoconObject obj => Memoized(_resolved, obj, context, () => ResolveObject(obj, path, context)),
+        HoconObject obj => Memoized(_resolved, obj, () => ResolveObject(obj, path, context)),
         HoconArray array => ResolveArray(array, path, context),
-        HoconSubstitution substitution => Guarded(substitution, context, () => ResolveSubstitution(substitution, context)),
-        HoconConcatenation concatenation => Guarded(concatenation, context, () => ResolveConcatenation(concatenation, path, context)),
-        HoconMergeStack stack => Guarded(stack, context, () => Shallow(stack, path, context) is { } top ? Full(top, path, context) : null),
+        HoconSubstitution substitution => Guarded(substitution, () => ResolveSubstitution(substitution, context)),
+        HoconConcatenation concatenation => Guarded(concatenation, () => ResolveConcatenation(concatenation, path, context)),
+        HoconMergeStack stack => Guarded(stack, () => Shallow(stack, path, context) is { } top ? Full(top, path, context) : null),
         _ => throw new InvalidOperationException($"unexpected node {value.GetType().Name}"),
     };
 
@@ -51,7 +52,7 @@ internal sealed class HoconResolver
     /// </summary>
     private HoconValue? Field(HoconValue value, HoconPath path, HoconResolveContext context) =>
         value is HoconSubstitution or HoconConcatenation
-            ? Full(value, path, context.Without(path, value, IdOf(value)))
+            ? Full(value, path, context.Without(path, value))
             : Full(value, path, context);
 
     /// <summary>
@@ -61,7 +62,7 @@ internal sealed class HoconResolver
     /// </summary>
     private HoconValue? Shallow(HoconValue value, HoconPath path, HoconResolveContext context) => value switch
     {
-        HoconMergeStack stack => Memoized(_shallow, stack, context, () => MergeLayers(stack, path, context)),
+        HoconMergeStack stack => Memoized(_shallow, stack, () => MergeLayers(stack, path, context)),
         HoconSubstitution or HoconConcatenation => Field(value, path, context),
         _ => value,
     };
@@ -249,23 +250,22 @@ internal sealed class HoconResolver
         return below;
     }
 
-    private HoconValue? Memoized(
-        Dictionary<(HoconValue, string), HoconValue?> memo, HoconValue node, HoconResolveContext context, Func<HoconValue?> resolve)
+    private static HoconValue? Memoized(Dictionary<HoconValue, HoconValue?> memo, HoconValue node, Func<HoconValue?> resolve)
     {
-        if (memo.TryGetValue((node, context.Key), out var cached))
+        if (memo.TryGetValue(node, out var cached))
         {
             return cached;
         }
 
         var result = resolve();
-        memo[(node, context.Key)] = result;
+        memo[node] = result;
         return result;
     }
 
     /// <summary>Memoizes, detects cycles and enforces the depth, stack and work limits.</summary>
-    private HoconValue? Guarded(HoconValue node, HoconResolveContext context, Func<HoconValue?> resolve)
+    private HoconValue? Guarded(HoconValue node, Func<HoconValue?> resolve)
     {
-        if (_resolved.TryGetValue((node, context.Key), out var cached))
+        if (_resolved.TryGetValue(node, out var cached))
         {
             return cached;
         }
@@ -289,7 +289,7 @@ internal sealed class HoconResolver
             }
 
             var result = resolve();
-            _resolved[(node, context.Key)] = result;
+            _resolved[node] = result;
             return result;
         }
         finally
@@ -318,16 +318,5 @@ internal sealed class HoconResolver
         return value.Size > HoconLimits.MaxResolvedSize
             ? throw new HoconParseException("substitutions build a configuration that is too large", value.Origin)
             : value;
-    }
-
-    private int IdOf(HoconValue value)
-    {
-        if (!_ids.TryGetValue(value, out var id))
-        {
-            id = _ids.Count;
-            _ids.Add(value, id);
-        }
-
-        return id;
     }
 }

@@ -27,7 +27,7 @@ public class HoconSubstitutionTests
     [Fact]
     public void Substitutions_in_concatenations_become_strings()
     {
-        var config = Parse("name = world\nnum = 3\ngreeting = hello ${name}, you are number ${num}\nquoted = ${name}\" is round\"");
+        var config = Parse("name = world\nnum = 3\ngreeting = hello ${name}\", you are number \"${num}\nquoted = ${name}\" is round\"");
         Assert.Equal("hello world, you are number 3", config.GetString("greeting"));
         Assert.Equal("world is round", config.GetString("quoted"));
     }
