@@ -13,7 +13,7 @@ internal static class HoconLimits
     public const long MaxResolveSteps = 5_000_000;
 
     /// <summary>Maximum logical size (nodes plus string length / 16) of a resolved configuration.</summary>
-    public const long MaxResolvedSize = 10_000_000;
+    public const long MaxResolvedSize = 2_000_000;
 
     /// <summary>Maximum nesting of include files.</summary>
     public const int MaxIncludeDepth = 64;

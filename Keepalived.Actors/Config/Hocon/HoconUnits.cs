@@ -9,9 +9,12 @@ namespace Keepalived.Actors.Config.Hocon;
 /// </summary>
 internal static partial class HoconUnits
 {
+    // Longer texts cannot be sensible durations or sizes; rejecting them keeps parsing cheap.
+    private const int MaxLength = 200;
+
     public static bool TrySplit(string text, out decimal number, out string unit)
     {
-        var match = UnitsPattern().Match(text);
+        var match = text.Length <= MaxLength ? UnitsPattern().Match(text) : Match.Empty;
         unit = match.Success ? match.Groups[2].Value : string.Empty;
         number = 0;
         return match.Success
