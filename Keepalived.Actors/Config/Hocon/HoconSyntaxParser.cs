@@ -86,10 +86,16 @@ internal sealed class HoconSyntaxParser
         }
     }
 
-    private void EnterNesting(HoconOrigin origin, int levels = 1)
+    private void EnterNesting(HoconOrigin origin)
     {
-        _depth += levels;
-        if (_depth > _session.Options.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        _depth++;
+        CheckDepth(0, origin);
+    }
+
+    /// <summary>Fails if <paramref name="extra"/> more levels would exceed the limit or the stack.</summary>
+    private void CheckDepth(int extra, HoconOrigin origin)
+    {
+        if (_depth + extra > _session.Options.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new HoconParseException($"nesting is too deep (more than {_session.Options.MaxDepth} levels of objects, arrays or key segments)", origin);
         }
@@ -175,8 +181,7 @@ internal sealed class HoconSyntaxParser
         }
 
         var key = ReadKey();
-        EnterNesting(first.Origin, key.Count);
-        _depth -= key.Count;
+        CheckDepth(key.Count, first.Origin);
         var fieldPath = path.Append(key);
         SkipWhitespace();
         var separator = Peek();
