@@ -1,0 +1,157 @@
+namespace Keepalived.Actors.Config.Parser;
+
+/// <summary>
+/// The files being read, innermost first: the main configuration and the includes it opens
+/// (keepalived's include_stack). Each entry walks the matches of one glob; a relative path is
+/// resolved against the directory of the file that named it.
+/// </summary>
+internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string initialDirectory)
+{
+    /// <summary>keepalived reads lines with fgets into a 1024-byte buffer.</summary>
+    public const int MaxBuf = 1024;
+    private const long MaxFileBytes = 64L << 20;
+
+    private readonly List<Entry> _stack = [];
+
+    public IncludeType IncludeCheck { get; set; }
+
+    private sealed class Entry(string pattern, IncludeType type, IReadOnlyList<string> matches, string directory, IncludeType savedCheck)
+    {
+        public string Pattern { get; } = pattern;
+        public IncludeType Type { get; } = type;
+        public IReadOnlyList<string> Matches { get; } = matches;
+        public string Directory { get; } = directory;
+        public IncludeType SavedCheck { get; } = savedCheck;
+        public int NextMatch;
+        public int NumMatches;
+        public string? CurrentFile;
+        public string FileDirectory = directory;
+        public int LineNo;
+        public string Text = "";
+        public int Offset;
+    }
+
+    public bool IsEmpty => _stack.Count == 0;
+
+    /// <summary>The directory relative paths are resolved against now (keepalived chdirs there).</summary>
+    public string CurrentDirectory => _stack.Count > 0 ? _stack[^1].FileDirectory : initialDirectory;
+
+    /// <summary>
+    /// Where a diagnostic points: the innermost file with a line, or the file that included it
+    /// while the include itself is being opened.
+    /// </summary>
+    public (string? File, int Line) Position()
+    {
+        for (var i = _stack.Count - 1; i >= 0; i--)
+            if (_stack[i].CurrentFile is not null) return (_stack[i].CurrentFile, _stack[i].LineNo);
+        return (null, 0);
+    }
+
+    /// <summary>open_glob_file: pushes the glob and opens its first readable match.</summary>
+    public bool Open(string pattern, IncludeType type)
+    {
+        var cwd = CurrentDirectory;
+        var glob = IncludeGlob.Expand(pattern, cwd);
+        var fails = IncludeCheck | type;
+        if (glob.Paths.Count == 0)
+        {
+            if (glob.MissingFiles > 0 || glob.MissingDirectories > 0)
+                FileError(IncludeGlob.HasBrace(pattern) ? IncludeType.Brace : IncludeType.Missing, fails,
+                    $"Config files missing '{pattern}'.");
+            else if (glob.HadWildcards && fails.HasFlag(IncludeType.Wildcard))
+                FileError(IncludeType.Wildcard, fails, $"No config files matched '{pattern}'.");
+            return false;
+        }
+        if (glob.MissingFiles > 0 || glob.MissingDirectories > 0)
+        {
+            FileError(IncludeType.Brace, fails, $"Some config files missing: \"{pattern}\".");
+            if (fails.HasFlag(IncludeType.Brace)) return false;
+        }
+        var entry = new Entry(pattern, type, glob.Paths, cwd, IncludeCheck);
+        _stack.Add(entry);
+        if (OpenNextMatch(entry)) return true;
+        _stack.RemoveAt(_stack.Count - 1);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the next physical line (fgets semantics: at most MaxBuf-1 characters, the line
+    /// number counts only complete lines), moving to the next match or back to the including
+    /// file at the end of a file. Null when every file is done.
+    /// </summary>
+    public string? ReadPhysicalLine()
+    {
+        while (_stack.Count > 0)
+        {
+            var e = _stack[^1];
+            if (e.Offset < e.Text.Length)
+            {
+                var nl = e.Text.IndexOf('\n', e.Offset);
+                var end = nl < 0 ? e.Text.Length : nl + 1;
+                if (end - e.Offset > MaxBuf - 1) end = e.Offset + MaxBuf - 1;
+                var chunk = e.Text.AsSpan(e.Offset, end - e.Offset);
+                e.Offset = end;
+                if (chunk.EndsWith("\n"))
+                {
+                    e.LineNo++;
+                    chunk = chunk[..^1];
+                }
+                return chunk.TrimEnd("\r\n").ToString();
+            }
+            if (OpenNextMatch(e)) continue;
+            IncludeCheck = e.SavedCheck;
+            _stack.RemoveAt(_stack.Count - 1);
+        }
+        return null;
+    }
+
+    private bool OpenNextMatch(Entry e)
+    {
+        var fails = IncludeCheck | e.Type;
+        while (e.NextMatch < e.Matches.Count)
+        {
+            var path = e.Matches[e.NextMatch++];
+            var full = Path.GetFullPath(Path.Combine(e.Directory, path));
+            if (path.EndsWith('/'))
+            {
+                FileError(IncludeType.Readable, fails, $"Configuration file '{path}' is a directory - skipping");
+                continue;
+            }
+            string text;
+            try
+            {
+                var info = new FileInfo(full);
+                if (!info.Exists || info.Attributes.HasFlag(FileAttributes.Directory)
+                    || (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
+                {
+                    FileError(IncludeType.Readable, fails, $"Configuration file '{path}' is not a regular non-executable file - skipping");
+                    continue;
+                }
+                if (info.Length > MaxFileBytes)
+                {
+                    FileError(IncludeType.Readable, fails, $"Configuration file '{path}' is larger than {MaxFileBytes >> 20} MiB - skipping");
+                    continue;
+                }
+                text = File.ReadAllText(full);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                FileError(IncludeType.Readable, fails, $"Configuration file '{path}' open problem ({ex.Message}) - skipping");
+                continue;
+            }
+            e.NumMatches++;
+            e.CurrentFile = path;
+            e.FileDirectory = path.Contains('/') ? Path.GetDirectoryName(full)! : e.Directory;
+            e.LineNo = 0;
+            e.Text = text;
+            e.Offset = 0;
+            return true;
+        }
+        if (e.Matches.Count == 0) FileError(IncludeType.Readable, fails, $"{e.Pattern} - no matching file");
+        return false;
+    }
+
+    /// <summary>file_config_error: an error only if the include's type (or include_check) asks for it.</summary>
+    private void FileError(IncludeType errorType, IncludeType fails, string message) =>
+        diagnostics.Report((fails & errorType) != 0 ? ConfigErrorKind.FileNotFound : ConfigErrorKind.Ok, message);
+}

@@ -1,0 +1,299 @@
+namespace Keepalived.Actors.Config.Parser;
+
+/// <summary>
+/// keepalived's <c>read_line</c>: produces logical lines from the files — comments removed
+/// (<see cref="Decomment"/>), <c>include</c> lines followed, <c>@id</c>/<c>@^id</c> lines kept or
+/// dropped, <c>$NAME=</c> definitions recorded and uses replaced, <c>~SEQ</c>/<c>~LST</c> loops
+/// expanded, and a '{' or '}' split off onto a line of its own.
+/// </summary>
+internal sealed class LineReader
+{
+    private readonly ConfigFileStack _files;
+    private readonly ConfigDiagnostics _diagnostics;
+    private readonly Definitions _defs;
+    private readonly Sequences _seqs;
+    private readonly string? _configId;
+    private string? _residue;
+    private string? _nextMultiline;
+    private readonly List<(string Ptr, int SeqDepth)> _multilineStack = [];
+    private int _multilineSeqDepth;
+    private Definitions.Definition? _multilineDef;
+
+    public LineReader(ConfigFileStack files, ConfigDiagnostics diagnostics, string? configId, int? randomSeed = null)
+    {
+        _files = files;
+        _diagnostics = diagnostics;
+        _configId = configId;
+        _defs = new Definitions(() => files.CurrentDirectory, configId, randomSeed);
+        _seqs = new Sequences(_defs, m => diagnostics.Report(ConfigErrorKind.GeneralError, m));
+    }
+
+    /// <summary>Unclosed '{' so far (reported at the end as missing '}').</summary>
+    public int BlockDepth { get; private set; }
+
+    /// <summary>The next logical line; null at the end of all files.</summary>
+    public string? ReadLine()
+    {
+        string buf;
+        while (true)
+        {
+            if (_residue is not null)
+            {
+                buf = _residue;
+                _residue = null;
+            }
+            else if (_seqs.Count > 0 && _seqs.Count > _multilineSeqDepth)
+                buf = _seqs.NextLine();
+            else if (_nextMultiline is not null)
+                buf = NextMultilinePart();
+            else if (ReadNonBlank() is { } physical)
+                buf = physical;
+            else
+                return null;
+
+            if (_multilineDef is not null)
+            {
+                ContinueMultilineDefinition(buf);
+                continue;
+            }
+            if (buf.Length == 0) continue;
+            buf = Preprocess(buf);
+            if (buf.Length == 0 || CheckInclude(buf)) continue;
+            return SplitBraces(buf);
+        }
+    }
+
+    /// <summary>@id, $NAME=, ~SEQ/~LST and $NAME replacement, repeated while a replacement brings more.</summary>
+    private string Preprocess(string buf)
+    {
+        bool recheck;
+        do
+        {
+            recheck = false;
+            if (buf[0] == '@')
+            {
+                var reverse = buf.Length > 1 && buf[1] == '^';
+                var ofs = reverse ? 2 : 1;
+                var space = buf.IndexOfAny([' ', '\t'], ofs);
+                if (space < 0) return "";
+                var matches = _configId is not null && buf.AsSpan(ofs, space - ofs).SequenceEqual(_configId);
+                if (matches == reverse) return "";
+                buf = buf[space..].TrimStart(' ', '\t');
+                if (buf.Length == 0) return "";
+            }
+            if (buf[0] == '$' && _defs.TryDefine(buf) is { } def)
+            {
+                if (def.Multiline) _multilineDef = def;
+                return "";
+            }
+            if (buf.StartsWith("~SEQ", StringComparison.Ordinal))
+            {
+                if (!_seqs.AddSeq(buf)) _diagnostics.Report(ConfigErrorKind.GeneralError, $"Invalid ~SEQ specification '{buf}'");
+                return "";
+            }
+            if (buf.StartsWith("~LST", StringComparison.Ordinal))
+            {
+                if (!_seqs.AddLst(buf)) _diagnostics.Report(ConfigErrorKind.GeneralError, $"Invalid ~LST specification '{buf}'");
+                return "";
+            }
+            if (buf[0] == '~') break;
+            if (buf.Contains('$'))
+            {
+                var multiline = _nextMultiline;
+                var before = multiline;
+                if (!_defs.Replace(ref buf, ConfigFileStack.MaxBuf, ref multiline, m => _diagnostics.ReportAt(ConfigErrorKind.Ok, null, 0, m)))
+                    break;
+                if (multiline is not null && !ReferenceEquals(multiline, before))
+                {
+                    if (before is not null) _multilineStack.Add((before, _multilineSeqDepth));
+                    _multilineSeqDepth = _seqs.Count;
+                }
+                _nextMultiline = multiline;
+                buf = Decomment(buf, _diagnostics);
+                if (buf.Length == 0) return "";
+                recheck = buf[0] == '@' || buf.Contains('$');
+            }
+        } while (recheck);
+        return buf;
+    }
+
+    /// <summary>The next line of a multi-line definition being expanded.</summary>
+    private string NextMultilinePart()
+    {
+        var text = _nextMultiline!;
+        var end = text.IndexOf(Definitions.LineEnd);
+        if (end >= 0)
+        {
+            _nextMultiline = text[(end + 1)..];
+            return text[..end];
+        }
+        if (_multilineStack.Count > 0)
+        {
+            (_nextMultiline, _multilineSeqDepth) = _multilineStack[^1];
+            _multilineStack.RemoveAt(_multilineStack.Count - 1);
+        }
+        else
+        {
+            _nextMultiline = null;
+            _multilineSeqDepth = 0;
+        }
+        return text;
+    }
+
+    /// <summary>A line after <c>$NAME=...\</c>: appended to the definition until a line without '\'.</summary>
+    private void ContinueMultilineDefinition(string buf)
+    {
+        var def = _multilineDef!;
+        var more = buf.EndsWith('\\');
+        if (more)
+        {
+            buf = buf[..^1].TrimEnd(' ', '\t') + Definitions.LineEnd;
+        }
+        else
+        {
+            _multilineDef = null;
+            if (def.Value.Length == 0) def.Multiline = false;
+        }
+        if (buf.Length >= 2 || (buf.Length > 0 && !more)) def.Value += buf;
+    }
+
+    /// <summary>Physical lines until one is not empty after removing comments; null at the end.</summary>
+    private string? ReadNonBlank()
+    {
+        while (_files.ReadPhysicalLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                // A blank line ends a multi-line definition.
+                if (_multilineDef is { } def)
+                {
+                    _multilineDef = null;
+                    if (def.Value.Length == 0) def.Multiline = false;
+                }
+                continue;
+            }
+            var text = Decomment(line, _diagnostics);
+            if (text.Length > 0) return text;
+        }
+        return null;
+    }
+
+    /// <summary>include / includer / includem / includew / includeb / includea FILE.</summary>
+    private bool CheckInclude(string buf)
+    {
+        if (!buf.StartsWith("include", StringComparison.Ordinal) || buf.Length < 8) return false;
+        IncludeType type;
+        int p;
+        if (IsSpace(buf[7]))
+        {
+            type = IncludeType.None;
+            p = 8;
+        }
+        else if (buf.Length > 8 && IsSpace(buf[8]) && "rmwba".Contains(buf[7]))
+        {
+            type = buf[7] switch
+            {
+                'r' => IncludeType.Readable,
+                'm' => IncludeType.Readable | IncludeType.Missing,
+                'w' => IncludeType.Readable | IncludeType.Missing | IncludeType.Wildcard,
+                'b' => IncludeType.Readable | IncludeType.Brace,
+                _ => IncludeType.Readable | IncludeType.Missing | IncludeType.Brace | IncludeType.Wildcard,
+            };
+            p = 9;
+        }
+        else return false;
+        _files.Open(buf[p..].TrimStart(' ', '\t'), type);
+        return true;
+    }
+
+    /// <summary>Splits off the first '{' or '}' outside quotes (and what follows it) onto the next line.</summary>
+    private string SplitBraces(string buf)
+    {
+        var p = 0;
+        if (buf[0] is not ('{' or '}'))
+        {
+            p = -1;
+            for (var i = 0; i < buf.Length; i++)
+            {
+                var c = buf[i];
+                if (c is '{' or '}')
+                {
+                    p = i;
+                    break;
+                }
+                if (c != '"') continue;
+                var close = buf.IndexOf('"', i + 1);
+                if (close < 0) break;
+                i = close;
+            }
+        }
+        if (p >= 0)
+        {
+            var skip = 0;
+            if (p == 0)
+            {
+                skip = 1;
+                while (p + skip < buf.Length && buf[p + skip] is ' ' or '\t') skip++;
+            }
+            if (p + skip < buf.Length)
+            {
+                _residue = buf[(p + skip)..].TrimEnd(' ', '\t');
+                buf = buf[..(p + skip)];
+            }
+        }
+        buf = buf.TrimEnd(' ', '\t');
+        if (buf == "{") BlockDepth++;
+        else if (buf == "}" && BlockDepth-- < 1)
+        {
+            _diagnostics.Report(ConfigErrorKind.UnexpectedEob, "Extra '}' found");
+            BlockDepth = 0;
+        }
+        return buf;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
+    /// <summary>
+    /// keepalived's <c>decomment</c>: strips leading blanks, a comment from an unquoted '#' or
+    /// '!' on, trailing blanks (also before a final '\'), and the '\' escaping '#' or '!'.
+    /// </summary>
+    public static string Decomment(string line, ConfigDiagnostics diagnostics)
+    {
+        var s = line.AsSpan().TrimStart(" \t");
+        var sb = new System.Text.StringBuilder(s.Length);
+        var quote = false;
+        var cont = false;
+        var skipAt = -1;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '"')
+            {
+                if (skipAt < 0) quote = !quote;
+            }
+            else if (c == '\\')
+            {
+                if (i + 1 < s.Length)
+                {
+                    if (!quote && s[i + 1] is '#' or '!')
+                    {
+                        // The escape goes, the character stays (and cannot start a comment).
+                        sb.Append(s[++i]);
+                        continue;
+                    }
+                    sb.Append(c).Append(s[++i]);
+                    continue;
+                }
+                cont = true;
+                break;
+            }
+            else if (!quote && skipAt < 0 && c is '!' or '#')
+                skipAt = sb.Length;
+            sb.Append(c);
+        }
+        if (quote) diagnostics.Report(ConfigErrorKind.GeneralError, $"Unterminated quote '{sb}'");
+        if (skipAt >= 0) sb.Length = skipAt;
+        var text = sb.ToString().TrimEnd(' ', '\t');
+        return cont ? text + "\\" : text;
+    }
+}
