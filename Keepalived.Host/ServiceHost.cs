@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Keepalived.Actors.Config.Parser;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Watchdog;
 using Serilog;
@@ -24,9 +25,12 @@ public static class ServiceHost
         var logConsole = new Option<bool>("--log-console", "-l") { Description = "Log messages to the local console" };
         var logDetail = new Option<bool>("--log-detail", "-D") { Description = "Detailed log messages" };
         var version = new Option<bool>("--version", "-v") { Description = "Display the version number" };
+        var configTest = new Option<bool>("--config-test", "-t") { Description = "Check the configuration for obvious errors and exit (0 valid, 4 fatal, 5 errors, 6 script security)" };
+        var dumpConf = new Option<bool>("--dump-conf", "-d") { Description = "Dump the effective configuration (normalized, with overrides)" };
+        var configId = new Option<string?>("--config-id", "-i") { Description = "Skip any configuration lines beginning '@' that don't match the id" };
         var root = new RootCommand("keepalived-net: keepalived re-implemented as an actor-based HA runtime")
         {
-            useFile, dontFork, logConsole, logDetail, version,
+            useFile, dontFork, logConsole, logDetail, version, configTest, dumpConf, configId,
         };
         root.SetAction((result, token) =>
         {
@@ -35,7 +39,12 @@ public static class ServiceHost
                 Console.WriteLine($"keepalived-net {typeof(ServiceHost).Assembly.GetName().Version}");
                 return Task.FromResult(0);
             }
-            return RunServiceAsync(result.GetValue(useFile)!, result.GetValue(logDetail), token);
+            var file = result.GetValue(useFile)!;
+            var parserOptions = new ConfigParserOptions { ConfigTest = result.GetValue(configTest) };
+            if (result.GetValue(configId) is { } id) parserOptions = parserOptions with { ConfigId = id };
+            if (result.GetValue(configTest))
+                return Task.FromResult(ConfigTestCommand.Run(file, parserOptions, result.GetValue(dumpConf)));
+            return RunServiceAsync(file, result.GetValue(logDetail), token);
         });
         return await root.Parse(args).InvokeAsync();
     }
