@@ -11,6 +11,9 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
     public const int MaxBuf = 1024;
     private const long MaxFileBytes = 64L << 20;
 
+    /// <summary>keepalived has no limit and recurses until it runs out of descriptors; an include cycle stops here.</summary>
+    public const int MaxIncludeDepth = 32;
+
     private readonly List<Entry> _stack = [];
 
     public IncludeType IncludeCheck { get; set; }
@@ -50,6 +53,11 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
     /// <summary>open_glob_file: pushes the glob and opens its first readable match.</summary>
     public bool Open(string pattern, IncludeType type)
     {
+        if (_stack.Count >= MaxIncludeDepth)
+        {
+            diagnostics.Report(ConfigErrorKind.Fatal, $"include '{pattern}' is nested more than {MaxIncludeDepth} deep (an include cycle?) - skipping");
+            return false;
+        }
         var cwd = CurrentDirectory;
         var glob = IncludeGlob.Expand(pattern, cwd);
         var fails = IncludeCheck | type;

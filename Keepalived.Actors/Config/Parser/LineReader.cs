@@ -19,6 +19,8 @@ internal sealed class LineReader
     private int _multilineSeqDepth;
     private Definitions.Definition? _multilineDef;
 
+    private const int MaxMultilineDepth = 64;
+
     public LineReader(ConfigFileStack files, ConfigDiagnostics diagnostics, string? configId, int? randomSeed = null)
     {
         _files = files;
@@ -105,6 +107,15 @@ internal sealed class LineReader
                     break;
                 if (multiline is not null && !ReferenceEquals(multiline, before))
                 {
+                    if (_multilineStack.Count >= MaxMultilineDepth)
+                    {
+                        // A definition that uses itself would expand for ever.
+                        _diagnostics.Report(ConfigErrorKind.GeneralError, $"multi-line definitions nested more than {MaxMultilineDepth} deep - stopping");
+                        _multilineStack.Clear();
+                        _nextMultiline = null;
+                        _multilineSeqDepth = 0;
+                        return "";
+                    }
                     if (before is not null) _multilineStack.Add((before, _multilineSeqDepth));
                     _multilineSeqDepth = _seqs.Count;
                 }

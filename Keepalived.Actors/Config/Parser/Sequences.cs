@@ -11,6 +11,10 @@ namespace Keepalived.Actors.Config.Parser;
 internal sealed class Sequences(Definitions definitions, Action<string> error)
 {
     private readonly List<Loop> _loops = [];
+    private long _produced;
+
+    /// <summary>Lines all loops together may produce; keepalived has no limit (a typo could loop for hours).</summary>
+    public const long MaxLines = 2_000_000;
 
     private abstract class Loop(string text)
     {
@@ -48,6 +52,12 @@ internal sealed class Sequences(Definitions definitions, Action<string> error)
     /// <summary>The text of the next round of the innermost loop, with its variables set.</summary>
     public string NextLine()
     {
+        if (++_produced > MaxLines)
+        {
+            error($"~SEQ/~LST loops produced more than {MaxLines} lines - stopping them");
+            _loops.Clear();
+            return "";
+        }
         var loop = _loops[^1];
         if (!loop.Next(definitions)) _loops.RemoveAt(_loops.Count - 1);
         return loop.Text;
