@@ -1,16 +1,31 @@
 using Keepalived.Actors.Config;
+using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
 
 namespace Keepalived.Host;
 
-/// <summary><c>keepalived-net -t</c>: diagnostics on stderr as keepalived prints them, its exit codes.</summary>
+/// <summary>
+/// <c>keepalived-net -t</c>: diagnostics on stderr as keepalived prints them and its exit
+/// codes; with <c>-d</c> the effective configuration (overrides applied) on stdout.
+/// </summary>
 public static class ConfigTestCommand
 {
-    public static int Run(string file, ConfigParserOptions parserOptions, bool dump)
+    public static int Run(string file, string? hoconFile, ConfigParserOptions parserOptions, bool dump)
     {
+        Actors.Config.Hocon.Config layers;
+        try
+        {
+            layers = HoconLayers.Load(new HoconLayerOptions { UserFile = hoconFile, KeepalivedConfPath = file });
+        }
+        catch (HoconException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ConfigTestExitCode.Fatal;
+        }
         var result = KeepalivedConfigLoader.Load(file, new ConfigLoadOptions
         {
             Parser = parserOptions,
+            Overrides = layers,
             Sink = d => Console.Error.WriteLine(d.ToString()),
         });
         if (dump) Console.Out.Write(result.Dump());

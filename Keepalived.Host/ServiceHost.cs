@@ -28,9 +28,10 @@ public static class ServiceHost
         var configTest = new Option<bool>("--config-test", "-t") { Description = "Check the configuration for obvious errors and exit (0 valid, 4 fatal, 5 errors, 6 script security)" };
         var dumpConf = new Option<bool>("--dump-conf", "-d") { Description = "Dump the effective configuration (normalized, with overrides)" };
         var configId = new Option<string?>("--config-id", "-i") { Description = "Skip any configuration lines beginning '@' that don't match the id" };
+        var hocon = new Option<string?>("--hocon") { Description = "HOCON settings and overrides (default: keepalived.hocon beside the configuration file, if present)" };
         var root = new RootCommand("keepalived-net: keepalived re-implemented as an actor-based HA runtime")
         {
-            useFile, dontFork, logConsole, logDetail, version, configTest, dumpConf, configId,
+            useFile, dontFork, logConsole, logDetail, version, configTest, dumpConf, configId, hocon,
         };
         root.SetAction((result, token) =>
         {
@@ -43,7 +44,7 @@ public static class ServiceHost
             var parserOptions = new ConfigParserOptions { ConfigTest = result.GetValue(configTest) };
             if (result.GetValue(configId) is { } id) parserOptions = parserOptions with { ConfigId = id };
             if (result.GetValue(configTest))
-                return Task.FromResult(ConfigTestCommand.Run(file, parserOptions, result.GetValue(dumpConf)));
+                return Task.FromResult(ConfigTestCommand.Run(file, result.GetValue(hocon), parserOptions, result.GetValue(dumpConf)));
             return RunServiceAsync(file, result.GetValue(logDetail), token);
         });
         return await root.Parse(args).InvokeAsync();

@@ -11,6 +11,9 @@ public sealed record ConfigLoadOptions
 {
     public ConfigParserOptions Parser { get; init; } = new();
     public ConfigHost Host { get; init; } = ConfigHost.Local;
+    /// <summary>The HOCON layers whose <c>keepalived { }</c> part overrides keepalived.conf; none when null.</summary>
+    public Hocon.Config? Overrides { get; init; }
+
     /// <summary>Called with each diagnostic as it is found (e.g. to print it).</summary>
     public Action<ConfigDiagnostic>? Sink { get; init; }
 }
@@ -47,8 +50,11 @@ public static class KeepalivedConfigLoader
         var root = new KeywordTable();
         foreach (var section in sections.Reverse()) section.Install(root);
         var completed = parser.Parse(path, root);
+        var ordered = sections.Reverse().ToArray();
+        if (completed && options.Overrides is { } overrides)
+            ConfigOverrides.Apply(overrides, parser, ordered, config);
         if (completed)
             foreach (var section in sections) section.Validate();
-        return new ConfigLoadResult(config, diagnostics, completed, sections.Reverse().ToArray());
+        return new ConfigLoadResult(config, diagnostics, completed, ordered);
     }
 }

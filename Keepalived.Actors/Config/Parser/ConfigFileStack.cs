@@ -32,6 +32,8 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
         public int LineNo;
         public string Text = "";
         public int Offset;
+        /// <summary>Text handed in by <see cref="OpenText"/>: no glob, no further matches.</summary>
+        public bool IsText;
     }
 
     public bool IsEmpty => _stack.Count == 0;
@@ -83,6 +85,22 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
     }
 
     /// <summary>
+    /// Reads <paramref name="text"/> as if it were a file called <paramref name="name"/> whose
+    /// first line is <paramref name="firstLine"/> (used for overrides from other sources).
+    /// </summary>
+    public void OpenText(string name, string text, int firstLine)
+    {
+        var entry = new Entry(name, IncludeType.None, [], CurrentDirectory, IncludeCheck)
+        {
+            CurrentFile = name,
+            LineNo = firstLine - 1,
+            Text = text,
+            IsText = true,
+        };
+        _stack.Add(entry);
+    }
+
+    /// <summary>
     /// Reads the next physical line (fgets semantics: at most MaxBuf-1 characters, the line
     /// number counts only complete lines), moving to the next match or back to the including
     /// file at the end of a file. Null when every file is done.
@@ -106,7 +124,7 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
                 }
                 return chunk.TrimEnd("\r\n").ToString();
             }
-            if (OpenNextMatch(e)) continue;
+            if (!e.IsText && OpenNextMatch(e)) continue;
             IncludeCheck = e.SavedCheck;
             _stack.RemoveAt(_stack.Count - 1);
         }

@@ -73,6 +73,33 @@ public sealed class ConfigParser
         return true;
     }
 
+    /// <summary>
+    /// Processes <paramref name="body"/> (keyword lines) with <paramref name="keywords"/> as if
+    /// it were the inside of a block; diagnostics name <paramref name="origin"/> and lines from
+    /// <paramref name="firstLine"/> on. Returns false if a keyword lacked a parameter.
+    /// </summary>
+    public bool ApplyBlockText(KeywordTable keywords, string body, string origin, int firstLine)
+    {
+        _files.OpenText(origin, "{ " + body + "\n}\n", firstLine);
+        _kwLevel++;
+        try
+        {
+            ProcessStream(keywords, needBob: true);
+            return true;
+        }
+        catch (MissingParameterException ex)
+        {
+            Report(ConfigErrorKind.MissingParameter, ex.Message);
+            return false;
+        }
+        finally
+        {
+            _kwLevel--;
+            // Whatever the block left unread is not part of anything else.
+            while (_files.ReadPhysicalLine() is not null) { }
+        }
+    }
+
     /// <summary>Skips the rest of the current block (or the block about to open).</summary>
     public void SkipBlock(bool needBlockStart) => _skipSublevel = needBlockStart ? -1 : 1;
 
