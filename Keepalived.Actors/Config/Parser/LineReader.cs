@@ -271,6 +271,12 @@ internal sealed class LineReader
     public static string Decomment(string line, ConfigDiagnostics diagnostics)
     {
         var s = line.AsSpan().TrimStart(" \t");
+        if (s.IndexOfAny("\"\\!#") < 0)
+        {
+            // Nothing to interpret (most lines): only the blanks go.
+            var trimmed = s.TrimEnd(" \t");
+            return trimmed.Length == line.Length ? line : trimmed.ToString();
+        }
         var sb = new System.Text.StringBuilder(s.Length);
         var quote = false;
         var cont = false;

@@ -35,7 +35,18 @@ public sealed class Tokens
     /// <summary>alloc_strvec; null for a line without words. An unmatched quote is reported and ends the line.</summary>
     public static Tokens? Split(string line, ConfigDiagnostics? diagnostics)
     {
-        var words = new List<string>();
+        // Two passes: count the words, then cut them into an array of the right size.
+        var count = Scan(line, null, diagnostics);
+        if (count == 0) return null;
+        var words = new string[count];
+        Scan(line, words, null);
+        return new Tokens(words, line);
+    }
+
+    /// <summary>Finds the words; stores them when <paramref name="words"/> is given; returns how many.</summary>
+    private static int Scan(string line, string[]? words, ConfigDiagnostics? diagnostics)
+    {
+        var n = 0;
         var i = 0;
         while (true)
         {
@@ -49,17 +60,19 @@ public sealed class Tokens
                     diagnostics?.Report(ConfigErrorKind.UnmatchedQuote, $"Unmatched quote: '{line}'");
                     break;
                 }
-                words.Add(line[(i + 1)..close]);
+                if (words is not null) words[n] = line[(i + 1)..close];
+                n++;
                 i = close + 1;
             }
             else
             {
                 var start = i;
                 while (i < line.Length && !IsBlank(line[i]) && line[i] != '"') i++;
-                words.Add(line[start..i]);
+                if (words is not null) words[n] = line[start..i];
+                n++;
             }
         }
-        return words.Count == 0 ? null : new Tokens([.. words], line);
+        return n;
     }
 
     public static Tokens Of(params string[] words) => new(words, string.Join(' ', words));
