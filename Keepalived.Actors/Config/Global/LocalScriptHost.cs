@@ -1,0 +1,107 @@
+namespace Keepalived.Actors.Config.Global;
+
+/// <summary>The real machine: /etc/passwd, /etc/group and the file system.</summary>
+public sealed class LocalScriptHost : IScriptHost
+{
+    public static readonly LocalScriptHost Instance = new();
+
+    public (uint Uid, uint Gid)? LookupUser(string name)
+    {
+        foreach (var f in Entries("/etc/passwd"))
+            if (f.Length >= 4 && f[0] == name && uint.TryParse(f[2], out var uid) && uint.TryParse(f[3], out var gid))
+                return (uid, gid);
+        return null;
+    }
+
+    public uint? LookupGroup(string name)
+    {
+        foreach (var f in Entries("/etc/group"))
+            if (f.Length >= 3 && f[0] == name && uint.TryParse(f[2], out var gid))
+                return gid;
+        return null;
+    }
+
+    public ScriptFileInfo? Stat(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists && !Directory.Exists(path)) return info.LinkTarget is null ? null : Describe(info, path);
+            return Describe(info, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static ScriptFileInfo Describe(FileInfo info, string path)
+    {
+        var isLink = info.LinkTarget is not null;
+        var isDir = !isLink && Directory.Exists(path);
+        var (uid, gid) = Owner(path);
+        var mode = isDir ? new DirectoryInfo(path).UnixFileMode : info.UnixFileMode;
+        return new ScriptFileInfo(isDir, !isDir && !isLink, isLink, uid, gid, mode);
+    }
+
+    private static (uint, uint) Owner(string path)
+    {
+        // .NET has no lstat owner; /proc is not needed: ask the runtime's Mono.Unix-free way via stat(1)-like parsing is
+        // unavailable, so fall back to the owner of the file as reported by 'ls -ln' semantics through FileStatus.
+        try
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%u %g", "--", path])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            using var p = System.Diagnostics.Process.Start(psi);
+            if (p is null) return (0, 0);
+            var output = p.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            p.WaitForExit();
+            return output.Length == 2 && uint.TryParse(output[0], out var u) && uint.TryParse(output[1], out var g) ? (u, g) : (0, 0);
+        }
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return (0, 0);
+        }
+    }
+
+    public string? RealPath(string path)
+    {
+        try
+        {
+            if (!File.Exists(path) && !Directory.Exists(path)) return null;
+            var full = Path.GetFullPath(path);
+            var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var current = "/";
+            foreach (var part in parts)
+            {
+                current = Path.Combine(current, part);
+                for (var hops = 0; hops < 40; hops++)
+                {
+                    var target = new FileInfo(current).LinkTarget;
+                    if (target is null) break;
+                    current = Path.GetFullPath(target, Path.GetDirectoryName(current) ?? "/");
+                }
+            }
+            return current;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    public IReadOnlyList<string> SearchPath =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/bin:/usr/bin").Split(':');
+
+    public (uint Uid, uint Gid) Self => (0, 0);
+
+    private static IEnumerable<string[]> Entries(string file)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { yield break; }
+        foreach (var l in lines) yield return l.Split(':');
+    }
+}
