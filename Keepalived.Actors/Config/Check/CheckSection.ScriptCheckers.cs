@@ -44,7 +44,7 @@ public sealed partial class CheckSection
         k.Add("user", t =>
         {
             if (!_miscActive) return;
-            var command = _miscArgs is null ? "" : string.Join(' ', _miscArgs);
+            var command = CommandText(_miscArgs);
             if (t.Count < 2)
             {
                 Context.Report(ConfigErrorKind.GeneralError, $"No user specified for misc checker script {command}");
@@ -77,6 +77,10 @@ public sealed partial class CheckSection
         Misc.Script = script;
         Context.Config.Scripts.Add(script);
     });
+
+    /// <summary>cmd_str: each word in single quotes (not a leading redirection), blank separated.</summary>
+    internal static string CommandText(IReadOnlyList<string>? args) =>
+        args is null ? "" : string.Join(' ', args.Select((a, i) => i == 0 && a.StartsWith('<') || i == 0 && a.StartsWith('>') ? a : $"'{a}'"));
 
     // SMTP_CHECK: deprecated host { } blocks are collected and become checkers of their own.
     private readonly List<ConnectionOptions> _smtpHosts = [];
