@@ -61,14 +61,19 @@ public sealed partial class CheckSection
         }
     }
 
-    private void NotifyScript(Tokens t, string keyword, Model.NotifyScript? current, Action<Model.NotifyScript?> set)
+    private void NotifyScript(Tokens t, string keyword, Model.NotifyScript? current, Action<Model.NotifyScript?> set) =>
+        ScriptKeyword(t, keyword, "notify", current, set, $"{keyword} {Describe(Vs)} {Rs.Address}");
+
+    /// <summary>notify_up / notify_down / quorum_up / quorum_down: only the first one counts.</summary>
+    private void ScriptKeyword(Tokens t, string keyword, string type, Model.NotifyScript? current, Action<Model.NotifyScript?> set, string usage)
     {
         if (current is not null)
         {
+            // keepalived names the virtual server by its group name here, "(null)" for others.
             Context.Report(ConfigErrorKind.GeneralError, $"({Vs.GroupName ?? "(null)"}) {keyword} script already specified - ignoring {t[1]}");
             return;
         }
-        set(ReadScript(t, "notify", $"{keyword} {Describe(Vs)} {Rs.Address}"));
+        set(ReadScript(t, type, usage));
     }
 
     /// <summary>

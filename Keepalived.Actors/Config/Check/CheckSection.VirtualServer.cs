@@ -246,15 +246,8 @@ public sealed partial class CheckSection
         Vs.Quorum = quorum;
     }
 
-    private void QuorumScript(Tokens t, string keyword, Model.NotifyScript? current, Action<Model.NotifyScript?> set)
-    {
-        if (current is not null)
-        {
-            Context.Report(ConfigErrorKind.GeneralError, $"({Vs.GroupName ?? "(null)"}) {keyword} script already specified - ignoring {t[1]}");
-            return;
-        }
-        set(ReadScript(t, "quorum", $"{keyword} {Describe(Vs)}"));
-    }
+    private void QuorumScript(Tokens t, string keyword, Model.NotifyScript? current, Action<Model.NotifyScript?> set) =>
+        ScriptKeyword(t, keyword, "quorum", current, set, $"{keyword} {Describe(Vs)}");
 
     /// <summary>alloc_ssvr: replaces any earlier sorry server.</summary>
     private void SorryServer(Tokens t)
