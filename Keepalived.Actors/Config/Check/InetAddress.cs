@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Config.Parser;
+
+namespace Keepalived.Actors.Config.Check;
+
+/// <summary>
+/// An address and port as keepalived keeps them (a sockaddr_storage): the family may be
+/// unspecified (nothing parsed yet, or a parse failed) while a port is already set.
+/// </summary>
+public readonly record struct InetAddress(IPAddress? Address, ushort Port)
+{
+    public static readonly InetAddress None = new(null, 0);
+
+    public AddressFamily Family => Address?.AddressFamily ?? AddressFamily.Unspecified;
+
+    public InetAddress WithPort(ushort port) => this with { Port = port };
+
+    /// <summary>inet_sockaddrtos: just the address.</summary>
+    public string AddressText => Address?.ToString() ?? "";
+
+    /// <summary>inet_sockaddrtotrio: <c>[addr]:proto:port</c>.</summary>
+    public string Trio(LvsProtocol protocol) => $"[{AddressText}]:{ProtocolName(protocol)}:{Port}";
+
+    public static string ProtocolName(LvsProtocol protocol) => protocol switch
+    {
+        LvsProtocol.Tcp => "tcp",
+        LvsProtocol.Udp => "udp",
+        LvsProtocol.Sctp => "sctp",
+        _ => "none",
+    };
+
+    public override string ToString() => Address is null ? $":{Port}" : $"{Address}:{Port}";
+
+    /// <summary>
+    /// inet_stosockaddr: the family follows from a ':' in the text, the port is read as an
+    /// unsigned in [1, 65535] (its errors reported), anything from a '-' or '/' on is a range or
+    /// mask and is ignored here. Returns false when the address or port is unusable.
+    /// </summary>
+    public static bool TryParse(string ip, string? port, ValueReader values, out InetAddress result)
+    {
+        result = None;
+        ushort portNumber = 0;
+        if (port is not null)
+        {
+            if (!values.ReadUnsigned(port, out var p, 1, 65535, ignoreError: true)) return false;
+            portNumber = (ushort)p;
+        }
+        var cut = ip.IndexOf('-');
+        if (cut < 0) cut = ip.IndexOf('/');
+        var text = cut < 0 ? ip : ip[..cut];
+        var address = ip.Contains(':') ? ParseV6(text) : ParseV4(text);
+        if (address is null) return false;
+        result = new InetAddress(address, portNumber);
+        return true;
+    }
+
+    /// <summary>A port argument of "0", "00"... means no port (keepalived passes NULL then).</summary>
+    public static string? NonZeroPort(string? port) => port is not null && port.Trim('0').Length > 0 ? port : null;
+
+    /// <summary>inet_pton(AF_INET): exactly four decimal parts of 0-255, no leading zeros.</summary>
+    public static IPAddress? ParseV4(string text)
+    {
+        var parts = text.Split('.');
+        if (parts.Length != 4) return null;
+        var bytes = new byte[4];
+        for (var i = 0; i < 4; i++)
+        {
+            var part = parts[i];
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0')) return null;
+            var v = int.Parse(part, CultureInfo.InvariantCulture);
+            if (v > 255) return null;
+            bytes[i] = (byte)v;
+        }
+        return new IPAddress(bytes);
+    }
+
+    /// <summary>inet_pton(AF_INET6): no scope ids or brackets.</summary>
+    public static IPAddress? ParseV6(string text) =>
+        text.Length > 0 && !text.Contains('%') && !text.Contains('[') && !text.Contains('/')
+        && IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetworkV6 ? a : null;
+
+    /// <summary>Either family, as inet_stosockaddr chooses it.</summary>
+    public static IPAddress? ParseAny(string text) => text.Contains(':') ? ParseV6(text) : ParseV4(text);
+}
+
+/// <summary>The service protocol of a virtual server (0 = not set).</summary>
+public enum LvsProtocol
+{
+    None = 0,
+    Tcp = 6,
+    Udp = 17,
+    Sctp = 132,
+}
