@@ -26,7 +26,8 @@ public static class ConfigTestCommand
         {
             Parser = parserOptions,
             Overrides = layers,
-            Sink = d => Console.Error.WriteLine(d.ToString()),
+            // keepalived -t prints its configuration reports, not its log messages.
+            Sink = d => { if (!d.LogOnly) Console.Error.WriteLine(d.ToString()); },
         });
         if (dump) Console.Out.Write(result.Dump());
         return result.ExitCode;

@@ -5,6 +5,9 @@ namespace Keepalived.Actors.Config.Parser;
 /// <param name="Line">1-based line number, or 0 when not reading a file.</param>
 public sealed record ConfigDiagnostic(ConfigErrorKind Kind, string? File, int Line, string Message)
 {
+    /// <summary>keepalived's log_message rather than a configuration report: not printed by <c>-t</c>.</summary>
+    public bool LogOnly { get; init; }
+
     /// <summary>keepalived's format: <c>(FILE: Line N) message</c>.</summary>
     public override string ToString() => Line > 0
         ? File is null ? $"(Line {Line}) {Message}" : $"({File}: Line {Line}) {Message}"
@@ -37,6 +40,9 @@ public sealed class ConfigDiagnostics
         var (file, line) = _position();
         Add(new ConfigDiagnostic(kind, file, line, message));
     }
+
+    /// <summary>keepalived's log_message: no position, no effect on the status, silent under <c>-t</c>.</summary>
+    public void Log(string message) => Add(new ConfigDiagnostic(ConfigErrorKind.Ok, null, 0, message) { LogOnly = true });
 
     /// <summary>Reports at an explicit position (used by checks made after parsing).</summary>
     public void ReportAt(ConfigErrorKind kind, string? file, int line, string message) =>

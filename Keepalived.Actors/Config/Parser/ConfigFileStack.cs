@@ -14,6 +14,11 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
     /// <summary>keepalived has no limit and recurses until it runs out of descriptors; an include cycle stops here.</summary>
     public const int MaxIncludeDepth = 32;
 
+    /// <summary>Files one configuration may open in all (a glob that includes itself would otherwise branch without end).</summary>
+    public const int MaxFilesOpened = 10_000;
+
+    private int _filesOpened;
+
     private readonly List<Entry> _stack = [];
 
     public IncludeType IncludeCheck { get; set; }
@@ -34,6 +39,9 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
         public int Offset;
         /// <summary>Text handed in by <see cref="OpenText"/>: no glob, no further matches.</summary>
         public bool IsText;
+        /// <summary>The next read starts a new physical line (false inside an over-long one).</summary>
+        public bool AtLineStart = true;
+        public string? FullPath;
     }
 
     public bool IsEmpty => _stack.Count == 0;
@@ -117,11 +125,11 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
                 if (end - e.Offset > MaxBuf - 1) end = e.Offset + MaxBuf - 1;
                 var chunk = e.Text.AsSpan(e.Offset, end - e.Offset);
                 e.Offset = end;
-                if (chunk.EndsWith("\n"))
-                {
-                    e.LineNo++;
-                    chunk = chunk[..^1];
-                }
+                // Pieces of an over-long line share its number, and a last line without a newline
+                // has its own (keepalived's children see it so, reading a copy that ends every line).
+                if (e.AtLineStart) e.LineNo++;
+                e.AtLineStart = chunk.EndsWith("\n");
+                if (e.AtLineStart) chunk = chunk[..^1];
                 return chunk.TrimEnd("\r\n").ToString();
             }
             if (!e.IsText && OpenNextMatch(e)) continue;
@@ -165,7 +173,19 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
                 FileError(IncludeType.Readable, fails, $"Configuration file '{path}' open problem ({ex.Message}) - skipping");
                 continue;
             }
+            if (_stack.Any(other => other.FullPath == full))
+            {
+                diagnostics.Report(ConfigErrorKind.GeneralError, $"Configuration file '{path}' includes itself - skipping");
+                continue;
+            }
+            if (++_filesOpened > MaxFilesOpened)
+            {
+                diagnostics.Report(ConfigErrorKind.Fatal, $"More than {MaxFilesOpened} configuration files opened - skipping '{path}'");
+                continue;
+            }
             e.NumMatches++;
+            e.FullPath = full;
+            e.AtLineStart = true;
             e.CurrentFile = path;
             e.FileDirectory = path.Contains('/') ? Path.GetDirectoryName(full)! : e.Directory;
             e.LineNo = 0;

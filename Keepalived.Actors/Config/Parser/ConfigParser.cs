@@ -45,7 +45,7 @@ public sealed class ConfigParser
     public void Report(ConfigErrorKind kind, string message) => Diagnostics.Report(kind, message);
 
     /// <summary>keepalived's log_message: printed without a position and without effect on the status.</summary>
-    public void Log(string message) => Diagnostics.ReportAt(ConfigErrorKind.Ok, null, 0, message);
+    public void Log(string message) => Diagnostics.Log(message);
 
     /// <summary>
     /// Reads <paramref name="configFile"/> with <paramref name="root"/>. Returns false when it

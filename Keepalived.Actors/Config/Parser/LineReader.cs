@@ -103,7 +103,7 @@ internal sealed class LineReader
             {
                 var multiline = _nextMultiline;
                 var before = multiline;
-                if (!_defs.Replace(ref buf, ConfigFileStack.MaxBuf, ref multiline, m => _diagnostics.ReportAt(ConfigErrorKind.Ok, null, 0, m)))
+                if (!_defs.Replace(ref buf, ConfigFileStack.MaxBuf, ref multiline, _diagnostics.Log))
                     break;
                 if (multiline is not null && !ReferenceEquals(multiline, before))
                 {

@@ -151,7 +151,10 @@ public class VirtualServerTests
               }
             }
             """);
-        Assert.Equal((ConfigErrorKind.GeneralError, 8, "((null)) notify_up script already specified - ignoring /bin/false"), Assert.Single(Errors(r)));
+        Assert.Equal((ConfigErrorKind.GeneralError, 8, "((null)) notify_up script already specified - ignoring /bin/false"),
+            Assert.Single(Errors(r), e => e.Item1 == ConfigErrorKind.GeneralError));
+        // Scripts run as root without enable_script_security: keepalived's checker says so (exit 6).
+        Assert.Contains(Errors(r), e => e.Item1 == ConfigErrorKind.SecurityError);
         Assert.Equal(2, r.Config.Scripts.Count);
         Assert.Equal(["/usr/local/sbin/up.sh", "arg1"], r.Config.Scripts[0].Args);
         Assert.Equal(5, r.Config.Scripts[0].Position.Line);

@@ -63,10 +63,10 @@ public sealed class LineReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_last_line_without_newline_keeps_the_previous_number_like_fgets()
+    public void A_last_line_without_newline_has_its_own_number()
     {
         _h.Parse("kw a\nbogus");
-        Assert.Equal([1], _h.LinesOf(ConfigErrorKind.UnknownKeyword));
+        Assert.Equal([2], _h.LinesOf(ConfigErrorKind.UnknownKeyword));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class LineReaderTests : IDisposable
     {
         var word = new string('x', 2000);
         _h.Parse($"kw {word}\nkw next\n");
-        // The second piece starts mid-word: an unknown keyword, on line 1 (the first piece had no newline).
+        // The second piece starts mid-word: an unknown keyword, on the same line 1.
         Assert.Equal("kw " + word[..1020], _h.Seen[0]);
         Assert.Equal("kw next", _h.Seen[^1]);
         Assert.Equal([1], _h.LinesOf(ConfigErrorKind.UnknownKeyword));
