@@ -113,7 +113,10 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
     /// number counts only complete lines), moving to the next match or back to the including
     /// file at the end of a file. Null when every file is done.
     /// </summary>
-    public string? ReadPhysicalLine()
+    public string? ReadPhysicalLine() => TryReadPhysicalLine(out var line) ? line.ToString() : null;
+
+    /// <summary><see cref="ReadPhysicalLine"/> without copying: the span is valid until the next read.</summary>
+    public bool TryReadPhysicalLine(out ReadOnlySpan<char> line)
     {
         while (_stack.Count > 0)
         {
@@ -130,13 +133,15 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
                 if (e.AtLineStart) e.LineNo++;
                 e.AtLineStart = chunk.EndsWith("\n");
                 if (e.AtLineStart) chunk = chunk[..^1];
-                return chunk.TrimEnd("\r\n").ToString();
+                line = chunk.TrimEnd("\r\n");
+                return true;
             }
             if (!e.IsText && OpenNextMatch(e)) continue;
             IncludeCheck = e.SavedCheck;
             _stack.RemoveAt(_stack.Count - 1);
         }
-        return null;
+        line = default;
+        return false;
     }
 
     private bool OpenNextMatch(Entry e)

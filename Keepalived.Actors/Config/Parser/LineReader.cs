@@ -21,6 +21,8 @@ internal sealed class LineReader
 
     private const int MaxMultilineDepth = 64;
 
+    private static readonly System.Buffers.SearchValues<char> CommentOrQuote = System.Buffers.SearchValues.Create("\"\\!#");
+
     public LineReader(ConfigFileStack files, ConfigDiagnostics diagnostics, string? configId, int? randomSeed = null)
     {
         _files = files;
@@ -171,9 +173,9 @@ internal sealed class LineReader
     /// <summary>Physical lines until one is not empty after removing comments; null at the end.</summary>
     private string? ReadNonBlank()
     {
-        while (_files.ReadPhysicalLine() is { } line)
+        while (_files.TryReadPhysicalLine(out var line))
         {
-            if (line.Length == 0)
+            if (line.IsEmpty)
             {
                 // A blank line ends a multi-line definition.
                 if (_multilineDef is { } def)
@@ -268,15 +270,15 @@ internal sealed class LineReader
     /// keepalived's <c>decomment</c>: strips leading blanks, a comment from an unquoted '#' or
     /// '!' on, trailing blanks (also before a final '\'), and the '\' escaping '#' or '!'.
     /// </summary>
-    public static string Decomment(string line, ConfigDiagnostics diagnostics)
+    public static string Decomment(string line, ConfigDiagnostics diagnostics) => Decomment(line.AsSpan(), diagnostics);
+
+    /// <inheritdoc cref="Decomment(string, ConfigDiagnostics)"/>
+    public static string Decomment(ReadOnlySpan<char> line, ConfigDiagnostics diagnostics)
     {
-        var s = line.AsSpan().TrimStart(" \t");
-        if (s.IndexOfAny("\"\\!#") < 0)
-        {
+        var s = line.TrimStart(" \t");
+        if (s.IndexOfAny(CommentOrQuote) < 0)
             // Nothing to interpret (most lines): only the blanks go.
-            var trimmed = s.TrimEnd(" \t");
-            return trimmed.Length == line.Length ? line : trimmed.ToString();
-        }
+            return s.TrimEnd(" \t").ToString();
         var sb = new System.Text.StringBuilder(s.Length);
         var quote = false;
         var cont = false;

@@ -68,8 +68,9 @@ public sealed class ValueReader(ConfigParser parser)
             roundUp = text[dot + shift + 1] >= '5';
             places = shift;
         }
-        var digits = dot < 0 ? text : text[..dot] + text.Substring(dot + 1, places);
-        digits += new string('0', shift - places);
+        // The digits with the point moved right by 'shift' places (and zeros to fill).
+        Span<char> buffer = stackalloc char[Math.Min(text.Length + shift, 256)];
+        var digits = text.Length + shift <= 256 ? MoveDecimalPoint(text, dot, places, shift, buffer) : (dot < 0 ? text : text[..dot] + text.Substring(dot + 1, places)) + new string('0', shift - places);
         var ok = Strtoul(digits, out var v, out var rest, out var overflow);
         if (roundUp) v++;
         value = v;
@@ -89,6 +90,21 @@ public sealed class ValueReader(ConfigParser parser)
         return ignoreError && v >= min && v <= max;
     }
 
+    private static ReadOnlySpan<char> MoveDecimalPoint(string text, int dot, int places, int shift, Span<char> buffer)
+    {
+        var n = 0;
+        var integer = dot < 0 ? text.AsSpan() : text.AsSpan(0, dot);
+        integer.CopyTo(buffer);
+        n += integer.Length;
+        if (dot >= 0)
+        {
+            text.AsSpan(dot + 1, places).CopyTo(buffer[n..]);
+            n += places;
+        }
+        buffer.Slice(n, shift - places).Fill('0');
+        return buffer[..(n + shift - places)];
+    }
+
     /// <summary>A time in seconds with up to 6 decimals, as microseconds; <paramref name="max"/> 0 means no limit.</summary>
     public bool ReadTimer(string text, out ulong microseconds, ulong min, ulong max, bool ignoreError = false) =>
         ReadDecimal(text, out microseconds, min, max == 0 ? ulong.MaxValue - 1 : max, TimerHzDigits, ignoreError);
@@ -102,9 +118,9 @@ public sealed class ValueReader(ConfigParser parser)
     };
 
     /// <summary>strtol(…, 10): leading blanks and a sign allowed; <paramref name="rest"/> when text follows the digits.</summary>
-    internal static bool Strtol(string text, out long value, out bool rest, out bool overflow)
+    internal static bool Strtol(ReadOnlySpan<char> text, out long value, out bool rest, out bool overflow)
     {
-        var s = text.TrimStart(' ', '\t', '\f', '\n', '\r', '\v');
+        var s = text.TrimStart(" \t\f\n\r\v");
         var negative = s.StartsWith('-');
         if (negative || s.StartsWith('+')) s = s[1..];
         var ok = Digits(s, out var magnitude, out rest, out overflow);
@@ -119,9 +135,9 @@ public sealed class ValueReader(ConfigParser parser)
     }
 
     /// <summary>strtoul(…, 10): a leading '-' negates (modulo 2^64), as C does.</summary>
-    internal static bool Strtoul(string text, out ulong value, out bool rest, out bool overflow)
+    internal static bool Strtoul(ReadOnlySpan<char> text, out ulong value, out bool rest, out bool overflow)
     {
-        var s = text.TrimStart(' ', '\t', '\f', '\n', '\r', '\v');
+        var s = text.TrimStart(" \t\f\n\r\v");
         var negative = s.StartsWith('-');
         if (negative || s.StartsWith('+')) s = s[1..];
         var ok = Digits(s, out value, out rest, out overflow);
@@ -132,7 +148,7 @@ public sealed class ValueReader(ConfigParser parser)
     }
 
     /// <summary>Leading decimal digits (the callers handle C's "no digits: endptr stays at the start").</summary>
-    private static bool Digits(string s, out ulong value, out bool rest, out bool overflow)
+    private static bool Digits(ReadOnlySpan<char> s, out ulong value, out bool rest, out bool overflow)
     {
         value = 0;
         overflow = false;
