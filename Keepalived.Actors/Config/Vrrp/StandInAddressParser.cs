@@ -47,7 +47,10 @@ internal sealed class StandInAddressParser(VrrpInterfaces interfaces) : IVirtual
                         }
                         address.Device = value;
                         break;
-                    case "scope": address.Scope = value; break;
+                    case "scope":
+                        if (IsScope(value)) address.Scope = value;
+                        else context.Report(ConfigErrorKind.GeneralError, $"Invalid scope '{value}' specified for {line[0]} - ignoring");
+                        break;
                     case "label": address.Label = value; break;
                     case "peer": address.Peer = value; break;
                     case "preferred_lft": address.Options.Add($"preferred_lft {value}"); break;
@@ -79,6 +82,11 @@ internal sealed class StandInAddressParser(VrrpInterfaces interfaces) : IVirtual
         }
         return address;
     }
+
+    /// <summary>find_rttables_scope: a name of /etc/iproute2/rt_scopes (or the built-in ones) or a number 0-255.</summary>
+    private static bool IsScope(string value) =>
+        value is "global" or "universe" or "site" or "link" or "host" or "nowhere"
+        || (uint.TryParse(value, out var n) && n <= 255);
 
     public VirtualRouteLine? ParseRoute(SectionContext context, Tokens line) => new(line.From(0).ToArray());
 

@@ -127,10 +127,14 @@ internal sealed class TrackerKeywords(VrrpParseState state, ScriptUsers users)
         }
         else
         {
-            state.Error($"Unable to set uid/gid for script {string.Join(' ', _scriptArgs ?? [])}");
+            state.Error($"Unable to set uid/gid for script {CommandString(_scriptArgs ?? [])}");
             _removeScript = true;
         }
     }
+
+    /// <summary>keepalived's cmd_str: each word in single quotes, except a leading redirection.</summary>
+    internal static string CommandString(IReadOnlyList<string> args) =>
+        string.Join(' ', args.Select((a, i) => i == 0 && a.Length > 0 && a[0] is '<' or '>' ? a : $"'{a}'"));
 
     private void EndScript()
     {
