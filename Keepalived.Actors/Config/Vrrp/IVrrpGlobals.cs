@@ -40,31 +40,31 @@ public interface IVrrpGlobals
     bool SkipCheckAdvAddr { get; }
 }
 
-/// <summary>keepalived 2.2.7's global_defs defaults.</summary>
-public sealed class VrrpGlobalDefaults : IVrrpGlobals
+/// <summary>keepalived 2.2.7's global_defs defaults; tests (and the global section) can set any with <c>with</c>/init.</summary>
+public sealed record VrrpGlobalDefaults : IVrrpGlobals
 {
     public static readonly VrrpGlobalDefaults Instance = new();
 
-    public bool DynamicInterfaces => false;
-    public bool ScriptSecurity => false;
-    public string? ScriptUser => null;
-    public string? ScriptGroup => null;
-    public bool ScriptUserFailed => false;
-    public bool VrrpStrict => false;
-    public int VrrpVersion => 2;
-    public IPAddress McastGroup4 { get; } = IPAddress.Parse("224.0.0.18");
-    public IPAddress McastGroup6 { get; } = IPAddress.Parse("ff02::12");
-    public string? LvsSyncDaemonInterface => null;
-    public TimeSpan GarpMasterDelay => TimeSpan.FromSeconds(5);
-    public uint GarpMasterRepeat => 5;
-    public TimeSpan GarpMasterRefresh => TimeSpan.Zero;
-    public uint GarpMasterRefreshRepeat => 1;
-    public uint? GarpLowerPrioRepeat => null;
-    public TimeSpan? GarpLowerPrioDelay => null;
-    public bool LowerPrioNoAdvert => false;
-    public bool HigherPrioSendAdvert => false;
-    public uint DownTimerAdverts => 3;
-    public bool? SmtpAlertVrrp => null;
-    public bool NotifyPriorityChanges => false;
-    public bool SkipCheckAdvAddr => false;
+    public bool DynamicInterfaces { get; init; }
+    public bool ScriptSecurity { get; init; }
+    public string? ScriptUser { get; init; }
+    public string? ScriptGroup { get; init; }
+    public bool ScriptUserFailed { get; init; }
+    public bool VrrpStrict { get; init; }
+    public int VrrpVersion { get; init; } = 2;
+    public IPAddress McastGroup4 { get; init; } = IPAddress.Parse("224.0.0.18");
+    public IPAddress McastGroup6 { get; init; } = IPAddress.Parse("ff02::12");
+    public string? LvsSyncDaemonInterface { get; init; }
+    public TimeSpan GarpMasterDelay { get; init; } = TimeSpan.FromSeconds(5);
+    public uint GarpMasterRepeat { get; init; } = 5;
+    public TimeSpan GarpMasterRefresh { get; init; } = TimeSpan.Zero;
+    public uint GarpMasterRefreshRepeat { get; init; } = 1;
+    public uint? GarpLowerPrioRepeat { get; init; }
+    public TimeSpan? GarpLowerPrioDelay { get; init; }
+    public bool LowerPrioNoAdvert { get; init; }
+    public bool HigherPrioSendAdvert { get; init; }
+    public uint DownTimerAdverts { get; init; } = 3;
+    public bool? SmtpAlertVrrp { get; init; }
+    public bool NotifyPriorityChanges { get; init; }
+    public bool SkipCheckAdvAddr { get; init; }
 }

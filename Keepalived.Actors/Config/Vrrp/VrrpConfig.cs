@@ -18,6 +18,13 @@ public sealed class VrrpConfig
     /// <summary>lvs_sync_daemon_interface given (deprecated) inside a vrrp_instance: (interface, instance).</summary>
     public (string Interface, string Instance)? LvsSyncDaemon { get; set; }
 
+    /// <summary>
+    /// The VRRP checks got as far as keepalived's check_vrrp_script_security (there are instances
+    /// and no non-existent interface stopped them): only then does keepalived's VRRP process
+    /// check its scripts (and report a SECURITY VIOLATION for them).
+    /// </summary>
+    public bool ScriptSecurityChecked { get; set; }
+
     public VrrpScript? FindScript(string name) => Scripts.Find(s => s.Name == name);
     public TrackedProcess? FindProcess(string name) => TrackProcesses.Find(p => p.Name == name);
     public TrackedFile? FindFile(string name) => TrackFiles.Find(f => f.Name == name);

@@ -48,6 +48,7 @@ internal sealed class VrrpValidator(VrrpParseState state, IScriptProbe probe)
     private void CheckScriptSecurity()
     {
         if (Config.Instances.Count == 0) return;
+        Config.ScriptSecurityChecked = true;
         foreach (var script in Config.Scripts)
         {
             if (script.Script is null || script.Disabled) continue;
