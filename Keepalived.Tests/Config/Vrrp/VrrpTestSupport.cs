@@ -1,0 +1,69 @@
+using Keepalived.Actors.Config;
+using Keepalived.Actors.Config.Model;
+using Keepalived.Actors.Config.Parser;
+using Keepalived.Actors.Config.Vrrp;
+
+namespace Keepalived.Tests.Config.Vrrp;
+
+/// <summary>A host with a fixed set of interfaces.</summary>
+internal sealed class FakeHost(params string[] interfaces) : ConfigHost
+{
+    public override bool InterfaceExists(string name) => interfaces.Contains(name);
+    public override IReadOnlyList<string> Interfaces() => interfaces;
+}
+
+/// <summary>Users that all exist except those listed.</summary>
+internal sealed class FakeUsers(params string[] missing) : ScriptUsers
+{
+    public override bool UserExists(string user) => !missing.Contains(user);
+    public override bool GroupExists(string group) => !missing.Contains(group);
+}
+
+/// <summary>Scripts exist when their command is listed.</summary>
+internal sealed class FakeProbe(params string[] existing) : IScriptProbe
+{
+    public ScriptCheck Check(NotifyScript script) =>
+        existing.Contains(script.Command) ? ScriptCheck.IsScript | ScriptCheck.Executable : ScriptCheck.NotFound;
+}
+
+internal sealed record VrrpParse(VrrpConfig Vrrp, KeepalivedConfig Config, ConfigDiagnostics Diagnostics, bool Completed, VrrpSection Section)
+{
+    public int ExitCode => Completed ? Diagnostics.ExitCode : 2;
+
+    /// <summary>Diagnostics that count (not plain log messages), as "line: message".</summary>
+    public IReadOnlyList<string> Errors => Diagnostics.All.Where(d => d.Kind != ConfigErrorKind.Ok).Select(d => $"{d.Line}: {d.Message}").ToList();
+
+    public bool Has(int line, string message) => Errors.Contains($"{line}: {message}");
+}
+
+internal static class VrrpTestSupport
+{
+    /// <summary>Reads <paramref name="text"/> with only the VRRP keywords installed, then validates.</summary>
+    public static VrrpParse Parse(string text, IVrrpGlobals? globals = null, IScriptProbe? probe = null,
+        ConfigHost? host = null, ScriptUsers? users = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vrrp-test-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(path, text);
+        try
+        {
+            var diagnostics = new ConfigDiagnostics();
+            var parser = new ConfigParser(diagnostics, new ConfigParserOptions { ConfigTest = true });
+            var config = new KeepalivedConfig();
+            var context = new SectionContext(parser, config, host ?? new FakeHost("eth0", "eth1", "eth2", "lo"));
+            var section = new VrrpSection(context, users ?? new FakeUsers("keepalived_script"))
+            {
+                Globals = globals ?? VrrpGlobalDefaults.Instance,
+                ScriptProbe = probe ?? new FakeProbe("/bin/true", "/usr/bin/check.sh"),
+            };
+            var root = new KeywordTable();
+            section.Install(root);
+            var completed = parser.Parse(path, root);
+            if (completed) section.Validate();
+            return new VrrpParse(config.Vrrp, config, diagnostics, completed, section);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
