@@ -22,14 +22,14 @@ public sealed partial class CheckSection(SectionContext context) : IConfigSectio
 
     public CheckConfig Config => Context.Config.Check;
 
-    /// <summary>
-    /// Whether a <c>track_file</c> of this name has been defined (FILE_CHECK looks it up when
-    /// read). The track_file keyword belongs to the global section, which sets this.
-    /// </summary>
-    public Func<string, bool> TrackFileDefined { get; set; } = _ => false;
+    /// <summary>Whether a <c>track_file</c> of this name has been defined so far (FILE_CHECK looks it up when read).</summary>
+    private bool TrackFileDefined(string name) => Context.Config.Vrrp.FindFile(name) is not null;
 
-    /// <summary>Whether a <c>bfd_instance</c> of this name has been defined (for BFD_CHECK).</summary>
-    public Func<string, bool> BfdInstanceDefined { get; set; } = _ => false;
+    /// <summary>
+    /// Whether a <c>bfd_instance</c> of this name has been defined (for BFD_CHECK). bfd_instance
+    /// blocks are skipped unread (BFD is not implemented), so none ever is.
+    /// </summary>
+    private static bool BfdInstanceDefined(string name) => false;
 
     private ConfigParser Parser => Context.Parser;
     private ValueReader Values => Context.Values;

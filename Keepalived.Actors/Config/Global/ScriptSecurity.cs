@@ -110,26 +110,10 @@ public sealed class ScriptSecurity
     /// </summary>
     public void CheckRemaining()
     {
-        var pending = _context.Config.Scripts.Where(s => !_checked.Contains(s)).ToList();
-        if (Global.StartupScript is { } up && !_checked.Contains(up)) pending.Add(up);
-        if (Global.ShutdownScript is { } down && !_checked.Contains(down)) pending.Add(down);
-        foreach (var f in new[] { Global.NotifyFifo, Global.VrrpNotifyFifo, Global.LvsNotifyFifo })
-            if (f.Script is { } fs && !_checked.Contains(fs) && !pending.Contains(fs)) pending.Add(fs);
+        var pending = Pending();
         if (pending.Count == 0) return;
-
-        var vrrp = pending.Where(s => ProcessOf(s) is ScriptProcess.Vrrp or ScriptProcess.Both).ToList();
+        if (HasVrrpInstances ?? pending.Any(s => ProcessOf(s) == ScriptProcess.Vrrp)) CheckVrrpScripts();
         var check = pending.Where(s => ProcessOf(s) is ScriptProcess.Checker or ScriptProcess.Both).ToList();
-        var parent = pending.Where(s => ProcessOf(s) == ScriptProcess.Parent).ToList();
-
-        if (HasVrrpInstances ?? vrrp.Any(s => ProcessOf(s) == ScriptProcess.Vrrp))
-        {
-            var flags = ScriptFlags.None;
-            foreach (var s in vrrp)
-                flags |= s.Usage.StartsWith("vrrp_script ", StringComparison.Ordinal)
-                    ? CheckTrackScript(s, s.Usage["vrrp_script ".Length..])
-                    : CheckNotifyScript(s);
-            ReportViolation(flags, "");
-        }
         if (HasVirtualServers ?? check.Any(s => ProcessOf(s) == ScriptProcess.Checker))
         {
             var flags = ScriptFlags.None;
@@ -137,12 +121,38 @@ public sealed class ScriptSecurity
                 flags |= s.Usage.StartsWith("MISC_CHECK", StringComparison.Ordinal) ? CheckMiscScript(s) : CheckNotifyScript(s);
             ReportViolation(flags, "check ");
         }
+        var parent = pending.Where(s => ProcessOf(s) == ScriptProcess.Parent).ToList();
         if (parent.Count > 0)
         {
             var flags = ScriptFlags.None;
             foreach (var s in parent) flags |= CheckNotifyScript(s);
             ReportViolation(flags, "start/shutdown ");
         }
+    }
+
+    /// <summary>
+    /// check_vrrp_script_security: the scripts the VRRP process runs (track scripts disabled when
+    /// they cannot run), then one SECURITY VIOLATION report for all of them.
+    /// </summary>
+    public void CheckVrrpScripts()
+    {
+        var flags = ScriptFlags.None;
+        foreach (var s in Pending().Where(s => ProcessOf(s) is ScriptProcess.Vrrp or ScriptProcess.Both))
+            flags |= s.Usage.StartsWith("vrrp_script ", StringComparison.Ordinal)
+                ? CheckTrackScript(s, s.Usage["vrrp_script ".Length..])
+                : CheckNotifyScript(s);
+        ReportViolation(flags, "");
+    }
+
+    /// <summary>The configuration's scripts not checked yet (global ones included).</summary>
+    private List<NotifyScript> Pending()
+    {
+        var pending = _context.Config.Scripts.Where(s => !_checked.Contains(s)).ToList();
+        if (Global.StartupScript is { } up && !_checked.Contains(up)) pending.Add(up);
+        if (Global.ShutdownScript is { } down && !_checked.Contains(down)) pending.Add(down);
+        foreach (var f in new[] { Global.NotifyFifo, Global.VrrpNotifyFifo, Global.LvsNotifyFifo })
+            if (f.Script is { } fs && !_checked.Contains(fs) && !pending.Contains(fs)) pending.Add(fs);
+        return pending;
     }
 
     private enum ScriptProcess { Vrrp, Checker, Both, Parent }

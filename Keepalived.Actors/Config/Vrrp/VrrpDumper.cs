@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Global;
 using System.Globalization;
 
 namespace Keepalived.Actors.Config.Vrrp;
@@ -95,17 +96,17 @@ internal sealed class VrrpDumper(VrrpConfig config)
             w.Block("authentication", () => w.Line("auth_type", v.AuthType.ToString().ToUpperInvariant()).Line("auth_pass", v.AuthPass));
         Addresses(w, "virtual_ipaddress", v.VirtualAddresses);
         Addresses(w, "virtual_ipaddress_excluded", v.ExcludedVirtualAddresses);
-        if (v.VirtualRoutes.Count > 0) w.Block("virtual_routes", () => v.VirtualRoutes.ForEach(r => w.Line([.. r.Words])));
-        if (v.VirtualRules.Count > 0) w.Block("virtual_rules", () => v.VirtualRules.ForEach(r => w.Line([.. r.Words])));
+        if (v.VirtualRoutes.Count > 0) w.Block("virtual_routes", () => v.VirtualRoutes.ForEach(r => w.Line([.. r.Words()])));
+        if (v.VirtualRules.Count > 0) w.Block("virtual_rules", () => v.VirtualRules.ForEach(r => w.Line([.. r.Words()])));
         Tracks(w, v.Tracks);
         Notify(w, v.Notify);
         Flags(w, v);
         Optional(w, v);
     });
 
-    private static void Addresses(ConfWriter w, string keyword, List<VirtualAddress> list)
+    private static void Addresses(ConfWriter w, string keyword, List<VirtualIpAddress> list)
     {
-        if (list.Count > 0) w.Block(keyword, () => list.ForEach(a => w.Line([.. a.ToString().Split(' ')])));
+        if (list.Count > 0) w.Block(keyword, () => list.ForEach(a => w.Line([.. a.Words()])));
     }
 
     private static void Flags(ConfWriter w, VrrpInstance v)

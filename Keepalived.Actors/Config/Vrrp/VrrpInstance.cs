@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Global;
 using System.Net;
 using System.Net.Sockets;
 
@@ -69,10 +70,10 @@ public sealed class VrrpInstance(string name, SourcePosition position)
     public bool PromoteSecondaries { get; set; }
 
     // Addresses, routes, rules
-    public List<VirtualAddress> VirtualAddresses { get; } = [];
-    public List<VirtualAddress> ExcludedVirtualAddresses { get; } = [];
-    public List<VirtualRouteLine> VirtualRoutes { get; } = [];
-    public List<VirtualRouteLine> VirtualRules { get; } = [];
+    public List<VirtualIpAddress> VirtualAddresses { get; } = [];
+    public List<VirtualIpAddress> ExcludedVirtualAddresses { get; } = [];
+    public List<IpRoute> VirtualRoutes { get; } = [];
+    public List<IpRule> VirtualRules { get; } = [];
 
     // Tracking
     public List<TrackedItem> Tracks { get; } = [];

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Global;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Parser;
@@ -59,8 +60,8 @@ internal sealed partial class VrrpInstanceKeywords(VrrpParseState state, TrackLi
                 Vrrp.LinkbeatUsePolling = true;
                 state.Error($"({Name}) 'linkbeat_use_polling' in vrrp instance deprecated - use linkbeat_interfaces block");
             })
-            .Add("virtual_routes", t => state.Context.Parser.ReadValueBlock(t, l => Add(Vrrp.VirtualRoutes, state.Addresses.ParseRoute(state.Context, l))))
-            .Add("virtual_rules", t => state.Context.Parser.ReadValueBlock(t, l => Add(Vrrp.VirtualRules, state.Addresses.ParseRule(state.Context, l))))
+            .Add("virtual_routes", t => state.Context.Parser.ReadValueBlock(t, l => Add(Vrrp.VirtualRoutes, IpRouteParser.Parse(state.Context, l, allowTrackGroup: false))))
+            .Add("virtual_rules", t => state.Context.Parser.ReadValueBlock(t, l => Add(Vrrp.VirtualRules, IpRuleParser.Parse(state.Context, l, allowTrackGroup: false))))
             .Add("accept", _ => Vrrp.Accept = true)
             .Add("no_accept", _ => Vrrp.Accept = false)
             .Add("skip_check_adv_addr", t =>
@@ -352,7 +353,7 @@ internal sealed partial class VrrpInstanceKeywords(VrrpParseState state, TrackLi
 
     private void VirtualAddressLine(Tokens t)
     {
-        if (state.Addresses.ParseAddress(state.Context, t) is not { } vip) return;
+        if (IpAddressParser.Parse(state.Context, t, isStatic: false) is not { } vip) return;
         var family = vip.Address.AddressFamily;
         if (Vrrp.Family == AddressFamily.Unspecified) Vrrp.Family = family;
         else if (family != Vrrp.Family)
@@ -363,7 +364,7 @@ internal sealed partial class VrrpInstanceKeywords(VrrpParseState state, TrackLi
         Vrrp.VirtualAddresses.Add(vip);
     }
 
-    private void ExcludedAddressLine(Tokens t) => Add(Vrrp.ExcludedVirtualAddresses, state.Addresses.ParseAddress(state.Context, t));
+    private void ExcludedAddressLine(Tokens t) => Add(Vrrp.ExcludedVirtualAddresses, IpAddressParser.Parse(state.Context, t, isStatic: false));
 
     private void PreemptDelay(Tokens t)
     {

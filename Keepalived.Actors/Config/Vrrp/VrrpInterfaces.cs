@@ -6,27 +6,16 @@ namespace Keepalived.Actors.Config.Vrrp;
 /// otherwise it is remembered, and after parsing keepalived stops with "Non-existent interface
 /// specified in configuration".
 /// </summary>
-public sealed class VrrpInterfaces(SectionContext context, Func<IVrrpGlobals> globals)
+public sealed class VrrpInterfaces(SectionContext context)
 {
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
-
     /// <summary>An interface named in the configuration does not exist (keepalived's non_existent_interface_specified).</summary>
-    public bool NonExistentSpecified { get; private set; }
+    public bool NonExistentSpecified => context.Config.Global.NonExistentInterfaceSpecified;
 
     /// <summary>True when the interface can be used: it exists, or dynamic_interfaces lets it be created.</summary>
     public bool Get(string name)
     {
-        if (_known.Contains(name) || context.Host.InterfaceExists(name))
-        {
-            _known.Add(name);
-            return true;
-        }
-        if (!globals().DynamicInterfaces)
-        {
-            NonExistentSpecified = true;
-            return false;
-        }
-        _known.Add(name);
+        if (context.Host.InterfaceExists(name)) return true;
+        if (!Global.InterfaceLookup.GetDynamic(context, name)) return false;
         context.Parser.Log($"Configuration specifies interface {name} which doesn't currently exist - will use if created");
         return true;
     }

@@ -12,9 +12,8 @@ internal sealed class VrrpParseState
     {
         Context = context;
         Globals = globals;
-        Interfaces = new VrrpInterfaces(context, globals);
+        Interfaces = new VrrpInterfaces(context);
         Scripts = new NotifyScriptReader(context, globals, users);
-        Addresses = new StandInAddressParser(Interfaces);
     }
 
     public SectionContext Context { get; }
@@ -22,7 +21,6 @@ internal sealed class VrrpParseState
     public Func<IVrrpGlobals> Globals { get; }
     public VrrpInterfaces Interfaces { get; }
     public NotifyScriptReader Scripts { get; }
-    public IVirtualAddressParser Addresses { get; set; }
     public ValueReader Values => Context.Values;
 
     public VrrpInstance? Instance { get; set; }

@@ -18,6 +18,7 @@ public sealed class VrrpSection : IConfigSection
     public VrrpSection(SectionContext context, ScriptUsers users)
     {
         Context = context;
+        Globals = new GlobalVrrpSettings(context.Config.Global);
         _state = new VrrpParseState(context, () => Globals, users);
         var tracks = new TrackListReader(_state);
         _trackers = new TrackerKeywords(_state, users);
@@ -29,21 +30,11 @@ public sealed class VrrpSection : IConfigSection
 
     public VrrpConfig Config => Context.Config.Vrrp;
 
-    /// <summary>The global_defs values VRRP depends on (keepalived's defaults until the global section provides them).</summary>
-    public IVrrpGlobals Globals { get; set; } = VrrpGlobalDefaults.Instance;
-
-    /// <summary>The parser of virtual_ipaddress / virtual_routes / virtual_rules lines.</summary>
-    public IVirtualAddressParser AddressParser
-    {
-        get => _state.Addresses;
-        set => _state.Addresses = value;
-    }
+    /// <summary>The global_defs values VRRP depends on: those read so far (tests may substitute their own).</summary>
+    public IVrrpGlobals Globals { get; set; }
 
     /// <summary>The interface lookup shared with the static address/route/rule parsers.</summary>
     public VrrpInterfaces Interfaces => _state.Interfaces;
-
-    /// <summary>Decides whether a track script can run (keepalived's check_script_secure).</summary>
-    public IScriptProbe ScriptProbe { get; set; } = new ExistingFileScriptProbe();
 
     public void Install(KeywordTable root)
     {
@@ -52,7 +43,7 @@ public sealed class VrrpSection : IConfigSection
         _trackers.Install(root);
     }
 
-    public void Validate() => new VrrpValidator(_state, ScriptProbe).Validate();
+    public void Validate() => new VrrpValidator(_state).Validate();
 
     public KeywordTable? Reopen(string blockKeyword, string? name)
     {

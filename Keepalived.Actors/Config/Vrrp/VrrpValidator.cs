@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Global;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Parser;
 
@@ -8,18 +9,17 @@ namespace Keepalived.Actors.Config.Vrrp;
 /// vrrp_complete_init), as far as <c>-t</c> runs them. They print no line number: the file has
 /// been closed by then. A failing check that makes keepalived give up stops the rest.
 /// </summary>
-internal sealed class VrrpValidator(VrrpParseState state, IScriptProbe probe)
+internal sealed class VrrpValidator(VrrpParseState state)
 {
     private VrrpConfig Config => state.Config;
 
     public void Validate()
     {
-        if (state.Interfaces.NonExistentSpecified)
-        {
-            // keepalived stops the VRRP process here: nothing else is checked.
-            Report(ConfigErrorKind.BadInterface, "Non-existent interface specified in configuration");
-            return;
-        }
+        var security = ScriptSecurity.For(state.Context);
+        // keepalived stops the VRRP process at a non-existent interface (the global section
+        // reports it): nothing else is checked, its scripts neither.
+        security.HasVrrpInstances = Config.Instances.Count > 0 && !state.Interfaces.NonExistentSpecified;
+        if (state.Interfaces.NonExistentSpecified) return;
         CheckScriptSecurity();
         foreach (var vrrp in Config.Instances)
             if (!CheckMinimal(vrrp)) return;
@@ -44,23 +44,18 @@ internal sealed class VrrpValidator(VrrpParseState state, IScriptProbe probe)
 
     public void Error(string message) => Report(ConfigErrorKind.GeneralError, message);
 
-    /// <summary>check_vrrp_script_security: track scripts that cannot run are disabled and untracked.</summary>
+    /// <summary>
+    /// check_vrrp_script_security: the global section's check runs over the VRRP process's
+    /// scripts (it reports disabled track scripts and a security violation); track scripts that
+    /// cannot run are then untracked.
+    /// </summary>
     private void CheckScriptSecurity()
     {
         if (Config.Instances.Count == 0) return;
         Config.ScriptSecurityChecked = true;
+        ScriptSecurity.For(state.Context).CheckVrrpScripts();
         foreach (var script in Config.Scripts)
-        {
-            if (script.Script is null || script.Disabled) continue;
-            var flags = probe.Check(script.Script);
-            if (flags.HasFlag(ScriptCheck.Inhibit))
-                Error($"Disabling track script {script.Name} due to insecure");
-            else if (flags.HasFlag(ScriptCheck.NotFound))
-                Error($"Disabling track script {script.Name} since not found/accessible");
-            else if ((flags & (ScriptCheck.Executable | ScriptCheck.System)) != 0)
-                continue;
-            script.Disabled = true;
-        }
+            if (script.Script is { Disabled: true }) script.Disabled = true;
         bool Disabled(TrackedItem t) => t.Kind == TrackKind.Script && Config.FindScript(t.Name) is { Disabled: true };
         foreach (var vrrp in Config.Instances) vrrp.Tracks.RemoveAll(Disabled);
         foreach (var group in Config.SyncGroups) group.Tracks.RemoveAll(Disabled);

@@ -7,24 +7,6 @@ namespace Keepalived.Tests.Config.Global;
 
 public class ScriptSecurityTests
 {
-    private sealed class FakeScriptHost : IScriptHost
-    {
-        public Dictionary<string, ScriptFileInfo> Files { get; } = new()
-        {
-            ["/"] = Dir(0, 0x1ED), ["/etc"] = Dir(0, 0x1ED), ["/etc/keepalived"] = Dir(0, 0x1ED),
-        };
-
-        public static ScriptFileInfo Dir(uint uid, int mode) => new(true, false, false, uid, 0, (UnixFileMode)mode);
-        public static ScriptFileInfo File(uint uid, int mode) => new(false, true, false, uid, 0, (UnixFileMode)mode);
-
-        public (uint Uid, uint Gid)? LookupUser(string name) => name == "root" ? (0, 0) : null;
-        public uint? LookupGroup(string name) => name == "root" ? 0 : null;
-        public ScriptFileInfo? Stat(string path) => Files.GetValueOrDefault(path);
-        public string? RealPath(string path) => Files.ContainsKey(path) ? path : null;
-        public IReadOnlyList<string> SearchPath => ["/usr/bin"];
-        public (uint Uid, uint Gid) Self => (0, 0);
-    }
-
     private static (ScriptSecurity Security, SectionContext Context, FakeScriptHost Host) Make(bool enabled)
     {
         var parser = new ConfigParser(new ConfigDiagnostics(), new ConfigParserOptions { ConfigTest = true });

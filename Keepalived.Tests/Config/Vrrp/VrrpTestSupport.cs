@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Parser;
@@ -19,13 +20,6 @@ internal sealed class FakeUsers(params string[] missing) : ScriptUsers
     public override bool GroupExists(string group) => !missing.Contains(group);
 }
 
-/// <summary>Scripts exist when their command is listed.</summary>
-internal sealed class FakeProbe(params string[] existing) : IScriptProbe
-{
-    public ScriptCheck Check(NotifyScript script) =>
-        existing.Contains(script.Command) ? ScriptCheck.IsScript | ScriptCheck.Executable : ScriptCheck.NotFound;
-}
-
 internal sealed record VrrpParse(VrrpConfig Vrrp, KeepalivedConfig Config, ConfigDiagnostics Diagnostics, bool Completed, VrrpSection Section)
 {
     public int ExitCode => Completed ? Diagnostics.ExitCode : 2;
@@ -39,7 +33,7 @@ internal sealed record VrrpParse(VrrpConfig Vrrp, KeepalivedConfig Config, Confi
 internal static class VrrpTestSupport
 {
     /// <summary>Reads <paramref name="text"/> with only the VRRP keywords installed, then validates.</summary>
-    public static VrrpParse Parse(string text, IVrrpGlobals? globals = null, IScriptProbe? probe = null,
+    public static VrrpParse Parse(string text, IVrrpGlobals? globals = null, FakeScriptHost? scripts = null,
         ConfigHost? host = null, ScriptUsers? users = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"vrrp-test-{Guid.NewGuid():N}.conf");
@@ -53,8 +47,8 @@ internal static class VrrpTestSupport
             var section = new VrrpSection(context, users ?? new FakeUsers("keepalived_script"))
             {
                 Globals = globals ?? VrrpGlobalDefaults.Instance,
-                ScriptProbe = probe ?? new FakeProbe("/bin/true", "/usr/bin/check.sh"),
             };
+            ScriptSecurity.For(context).Host = scripts ?? new FakeScriptHost().WithScripts("/bin/true", "/usr/bin/check.sh");
             var root = new KeywordTable();
             section.Install(root);
             var completed = parser.Parse(path, root);
