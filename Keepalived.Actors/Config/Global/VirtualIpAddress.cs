@@ -32,6 +32,8 @@ public sealed class VirtualIpAddress
 
     public bool IsIPv6 => Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
+    public override string ToString() => string.Join(' ', Words());
+
     /// <summary>The line as keepalived.conf would write it.</summary>
     public IEnumerable<object?> Words()
     {

@@ -7,7 +7,7 @@ internal sealed class SyncGroupKeywords(VrrpParseState state, TrackListReader tr
 {
     public KeywordTable Table { get; } = new();
 
-    private VrrpSyncGroup Group => state.SyncGroup!;
+    private VrrpSyncGroup Group => state.SyncGroup ?? throw new NoCurrentBlockException("vrrp_sync_group");
 
     public void Install(KeywordTable root)
     {
@@ -47,12 +47,14 @@ internal sealed class SyncGroupKeywords(VrrpParseState state, TrackListReader tr
         if (t.Count != 2)
         {
             state.Error("vrrp_sync_group must have a name - skipping");
+            state.SyncGroup = null;
             state.Context.Parser.SkipBlock(true);
             return;
         }
         if (state.Config.FindSyncGroup(t[1]) is not null)
         {
             state.Error($"vrrp sync group {t[1]} already defined");
+            state.SyncGroup = null;
             state.Context.Parser.SkipBlock(true);
             return;
         }

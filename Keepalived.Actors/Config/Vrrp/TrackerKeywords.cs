@@ -53,8 +53,8 @@ internal sealed class TrackerKeywords(VrrpParseState state, ScriptUsers users)
         root.Block("vrrp_track_file", t => BeginFile(t, deprecated: true), FileTable, EndFile);
     }
 
-    private VrrpScript Script => state.Script!;
-    private TrackedProcess Process => state.Process!;
+    private VrrpScript Script => state.Script ?? throw new NoCurrentBlockException("vrrp_script");
+    private TrackedProcess Process => state.Process ?? throw new NoCurrentBlockException("vrrp_track_process");
 
     // vrrp_script
 

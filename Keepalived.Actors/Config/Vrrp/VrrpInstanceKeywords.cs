@@ -15,8 +15,8 @@ internal sealed partial class VrrpInstanceKeywords(VrrpParseState state, TrackLi
 
     public KeywordTable Table { get; } = new();
 
-    private VrrpInstance Vrrp => state.Instance!;
-    private string Name => state.Instance!.Name;
+    private VrrpInstance Vrrp => state.Instance ?? throw new NoCurrentBlockException("vrrp_instance");
+    private string Name => Vrrp.Name;
 
     public void Install(KeywordTable root)
     {
@@ -102,12 +102,14 @@ internal sealed partial class VrrpInstanceKeywords(VrrpParseState state, TrackLi
         if (t.Count != 2)
         {
             state.Error("vrrp_instance must have a name");
+            state.Instance = null;
             state.Context.Parser.SkipBlock(true);
             return;
         }
         if (state.Config.FindInstance(t[1]) is not null)
         {
             state.Error($"vrrp instance {t[1]} already defined");
+            state.Instance = null;
             state.Context.Parser.SkipBlock(true);
             return;
         }

@@ -88,8 +88,7 @@ public class VrrpInstanceTests
         var r = Parse("vrrp_instance VI_1 {\n interface eth9\n virtual_router_id 1\n virtual_ipaddress {\n 10.0.0.1\n }\n}\n");
         Assert.True(r.Has(2, "WARNING - interface eth9 for vrrp_instance VI_1 doesn't exist"));
         Assert.Equal(5, r.ExitCode); // the WARNING line itself is a general error
-        var dynamic = Parse("vrrp_instance VI_1 {\n interface eth9\n virtual_router_id 1\n virtual_ipaddress {\n 10.0.0.1\n }\n}\n",
-            new VrrpGlobalDefaults { DynamicInterfaces = true });
+        var dynamic = Parse("global_defs {\n dynamic_interfaces\n}\nvrrp_instance VI_1 {\n interface eth9\n virtual_router_id 1\n virtual_ipaddress {\n 10.0.0.1\n }\n}\n");
         Assert.Empty(dynamic.Errors);
         Assert.Equal("eth9", dynamic.Vrrp.Instances[0].Interface);
     }

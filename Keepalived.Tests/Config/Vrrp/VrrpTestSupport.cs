@@ -49,10 +49,17 @@ internal static class VrrpTestSupport
                 Globals = globals ?? VrrpGlobalDefaults.Instance,
             };
             ScriptSecurity.For(context).Host = scripts ?? new FakeScriptHost().WithScripts("/bin/true", "/usr/bin/check.sh");
+            // As the loader does: global keywords too, and the global checks after VRRP's.
+            var global = new GlobalSection(context);
             var root = new KeywordTable();
+            global.Install(root);
             section.Install(root);
             var completed = parser.Parse(path, root);
-            if (completed) section.Validate();
+            if (completed)
+            {
+                section.Validate();
+                global.Validate();
+            }
             return new VrrpParse(config.Vrrp, config, diagnostics, completed, section);
         }
         finally
