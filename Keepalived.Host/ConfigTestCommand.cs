@@ -32,4 +32,5 @@ public static class ConfigTestCommand
         if (dump) Console.Out.Write(result.Dump());
         return result.ExitCode;
     }
+
 }

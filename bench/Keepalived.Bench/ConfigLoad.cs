@@ -61,3 +61,35 @@ public static class ConfigStages
         }
     }
 }
+
+/// <summary>Parse and validation timed apart, with the real sections.</summary>
+public static class ConfigPhases
+{
+    public static void Run(string file)
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var diagnostics = new ConfigDiagnostics();
+            var parser = new ConfigParser(diagnostics, new ConfigParserOptions { ConfigTest = true });
+            var config = new Keepalived.Actors.Config.Model.KeepalivedConfig();
+            var context = new SectionContext(parser, config, ConfigHost.Local);
+            IConfigSection[] sections = [new Keepalived.Actors.Config.Vrrp.VrrpSection(context), new Keepalived.Actors.Config.Check.CheckSection(context), new Keepalived.Actors.Config.Global.GlobalSection(context)];
+            var root = new KeywordTable();
+            foreach (var s in sections.Reverse()) s.Install(root);
+            var gcs = GC.CollectionCount(0);
+            var gen2 = GC.CollectionCount(2);
+            var sw = Stopwatch.StartNew();
+            parser.Parse(file, root);
+            var parse = sw.Elapsed.TotalMilliseconds;
+            Console.Write($"gen0 GCs {GC.CollectionCount(0) - gcs}, gen2 {GC.CollectionCount(2) - gen2}, pause total {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; ");
+            var times = new List<string>();
+            foreach (var s in sections)
+            {
+                sw.Restart();
+                s.Validate();
+                times.Add($"{s.GetType().Name} {sw.Elapsed.TotalMilliseconds:F1}");
+            }
+            Console.WriteLine($"parse {parse:F1} ms; validate: {string.Join(", ", times)}");
+        }
+    }
+}

@@ -234,24 +234,24 @@ public sealed class ConfigParser
             if (tokens[^1] == "{") tokens = tokens.Slice(0, tokens.Count - 1);
             else bobNeeded = true;
         }
-        if (keyword.Active) Guarded(keyword.Name, () => keyword.Handler?.Invoke(tokens));
+        if (keyword.Active && keyword.Handler is { } handler)
+        {
+            try { handler(tokens); }
+            catch (NoCurrentBlockException ex) { NotInBlock(keyword, ex); }
+        }
         if (keyword.Sub is null) return;
         _kwLevel++;
         bool skipped;
         try { skipped = ProcessStream(keyword.Sub, bobNeeded); }
         finally { _kwLevel--; }
         // A block that was skipped does not get its close handler.
-        if (!skipped && keyword.Active && keyword.OnClose is { } close) Guarded(keyword.Name, close);
+        if (skipped || !keyword.Active || keyword.OnClose is not { } close) return;
+        try { close(); }
+        catch (NoCurrentBlockException ex) { NotInBlock(keyword, ex); }
     }
 
-    private void Guarded(string keyword, Action action)
-    {
-        try { action(); }
-        catch (NoCurrentBlockException ex)
-        {
-            Report(ConfigErrorKind.GeneralError, $"'{keyword}' ignored: {ex.Message}");
-        }
-    }
+    private void NotInBlock(KeywordTable.Keyword keyword, NoCurrentBlockException ex) =>
+        Report(ConfigErrorKind.GeneralError, $"'{keyword.Name}' ignored: {ex.Message}");
 }
 
 /// <summary>How to read a configuration.</summary>
