@@ -32,5 +32,4 @@ public static class ConfigTestCommand
         if (dump) Console.Out.Write(result.Dump());
         return result.ExitCode;
     }
-
 }

@@ -21,14 +21,14 @@ internal sealed class NotifyScriptReader(SectionContext context, Func<IVrrpGloba
     /// </summary>
     public NotifyScript? ReadNotify(Tokens line, string usage)
     {
-        var words = ScriptWords.Split(line.Line, context.Parser);
+        var words = QuotedWords.Split(line.Line, context.Parser);
         if (words is null)
         {
             context.Parser.Log("Unable to parse notify script");
             return null;
         }
         var quoted = Tokens.Of([.. words]);
-        var args = ScriptWords.Split(quoted[1], context.Parser);
+        var args = QuotedWords.Split(quoted[1], context.Parser);
         if (args is null)
         {
             context.Parser.Log($"Unable to parse script '{quoted[1]}' - ignoring");
@@ -54,11 +54,11 @@ internal sealed class NotifyScriptReader(SectionContext context, Func<IVrrpGloba
     }
 
     /// <summary>vrrp_script's <c>script</c>: only the first (quoted) word of the line is the command line.</summary>
-    public List<string>? ReadScriptArgs(Tokens line)
+    public IReadOnlyList<string>? ReadScriptArgs(Tokens line)
     {
-        var words = ScriptWords.Split(line.Line, context.Parser);
+        var words = QuotedWords.Split(line.Line, context.Parser);
         if (words is null || words.Count < 2) return null;
-        return ScriptWords.Split(words[1], context.Parser);
+        return QuotedWords.Split(words[1], context.Parser);
     }
 
     public NotifyScript Register(IReadOnlyList<string> args, string usage, string? user, string? group, SourcePosition position)

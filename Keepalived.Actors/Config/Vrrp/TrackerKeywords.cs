@@ -11,7 +11,7 @@ internal sealed class TrackerKeywords(VrrpParseState state, ScriptUsers users)
     private const uint MaxSeconds = uint.MaxValue / 1_000_000;
     private bool _scriptUserSet;
     private bool _removeScript;
-    private List<string>? _scriptArgs;
+    private IReadOnlyList<string>? _scriptArgs;
     private SourcePosition _scriptPosition;
 
     public KeywordTable ScriptTable { get; } = new();

@@ -1,7 +1,6 @@
 using System.Text;
-using Keepalived.Actors.Config.Parser;
 
-namespace Keepalived.Actors.Config.Check;
+namespace Keepalived.Actors.Config.Parser;
 
 /// <summary>
 /// keepalived's alloc_strvec_quoted_escaped: splits a line into words where '...' and "..."
