@@ -180,12 +180,12 @@ public sealed partial class CheckSection(SectionContext context) : IConfigSectio
     /// <summary>set_script_uid_gid: the user at <paramref name="index"/> and the group after it exist.</summary>
     private bool UserAndGroupExist(IReadOnlyList<string> words, int index)
     {
-        if (!UnixAccounts.UserExists(words[index]))
+        if (!ScriptUsers.Local.UserExists(words[index]))
         {
             Parser.Log($"Script user '{words[index]}' does not exist");
             return false;
         }
-        if (words.Count > index + 1 && !UnixAccounts.GroupExists(words[index + 1]))
+        if (words.Count > index + 1 && !ScriptUsers.Local.GroupExists(words[index + 1]))
         {
             Parser.Log($"Script group '{words[index + 1]}' does not exist");
             return false;

@@ -1,4 +1,4 @@
-namespace Keepalived.Actors.Config.Vrrp;
+namespace Keepalived.Actors.Config;
 
 /// <summary>
 /// Resolves the user (and group) a script runs as, as keepalived's set_uid_gid does with
