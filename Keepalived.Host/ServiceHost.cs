@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Keepalived.Actors.Config;
+using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Watchdog;
@@ -45,26 +47,38 @@ public static class ServiceHost
             if (result.GetValue(configId) is { } id) parserOptions = parserOptions with { ConfigId = id };
             if (result.GetValue(configTest))
                 return Task.FromResult(ConfigTestCommand.Run(file, result.GetValue(hocon), parserOptions, result.GetValue(dumpConf)));
-            return RunServiceAsync(file, result.GetValue(logDetail), token);
+            return RunServiceAsync(new ServiceOptions(file, result.GetValue(hocon), parserOptions,
+                result.GetValue(logDetail), result.GetValue(dumpConf)), token);
         });
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static async Task<int> RunServiceAsync(string configFile, bool detail, CancellationToken token)
+    private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump);
+
+    private static async Task<int> RunServiceAsync(ServiceOptions options, CancellationToken token)
     {
-        Log.Logger = new LoggerConfiguration()
-            .MinimumLevel.Is(detail ? LogEventLevel.Debug : LogEventLevel.Information)
-            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {ActorPath} {Message:lj}{NewLine}{Exception}")
-            .CreateLogger();
+        Actors.Config.Hocon.Config settings;
         try
         {
-            using var system = ActorSystem.Create("keepalived");
+            settings = HoconLayers.Load(new HoconLayerOptions { UserFile = options.HoconFile, KeepalivedConfPath = options.ConfigFile });
+        }
+        catch (HoconException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ConfigTestExitCode.Fatal;
+        }
+        Log.Logger = Logging.Create(settings, options.Detail);
+        try
+        {
+            using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger });
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
+            var config = LoadConfiguration(options, settings);
             system.ActorOf(WatchdogActor.Props(), "watchdog");
-            Log.Information("keepalived-net started (pid {Pid}); configuration {File} is not read yet: VRRP arrives with the next milestones",
-                Environment.ProcessId, configFile);
+            Log.Information("keepalived-net started (pid {Pid}): {Instances} vrrp_instance(s), {VirtualServers} virtual_server(s) read; " +
+                "they are not run yet (VRRP arrives with the next milestone)",
+                Environment.ProcessId, config?.Config.Vrrp.Instances.Count ?? 0, config?.Config.Check.VirtualServers.Count ?? 0);
             var signal = await stop.Task.WaitAsync(token);
             Log.Information("Received {Signal}, stopping", signal);
             await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
@@ -80,6 +94,26 @@ public static class ServiceHost
         {
             await Log.CloseAndFlushAsync();
         }
+    }
+
+    /// <summary>Reads keepalived.conf as keepalived does at start: problems are logged, not fatal (null if there is no file).</summary>
+    private static ConfigLoadResult? LoadConfiguration(ServiceOptions options, Actors.Config.Hocon.Config settings)
+    {
+        if (!File.Exists(options.ConfigFile))
+        {
+            Log.Warning("Configuration file {File} does not exist", options.ConfigFile);
+            return null;
+        }
+        var result = KeepalivedConfigLoader.Load(options.ConfigFile, new ConfigLoadOptions
+        {
+            Parser = options.Parser,
+            Overrides = settings,
+            Sink = d => Log.Write(d.Kind == ConfigErrorKind.Ok ? LogEventLevel.Information : LogEventLevel.Warning, "{Diagnostic}", d.ToString()),
+        });
+        Log.Information("Configuration {File} read: status {Status}, {Count} diagnostic(s), {Overrides} override(s)",
+            options.ConfigFile, result.Diagnostics.Status, result.Diagnostics.All.Count, result.Config.Overrides.Count);
+        if (options.Dump) Console.Out.Write(result.Dump());
+        return result;
     }
 
     private static Action<PosixSignalContext> Stopping(TaskCompletionSource<PosixSignal> stop) => ctx =>

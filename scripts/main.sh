@@ -9,8 +9,8 @@ apt_need procps
 
 out="$ROOT/artifacts/keepalived-net"
 dotnet publish Keepalived.Host -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
-echo "== starting $out/keepalived-net -n -l -D"
-"$out/keepalived-net" -n -l -D &
+echo "== starting $out/keepalived-net -n -l -D -f conf/keepalived.conf"
+"$out/keepalived-net" -n -l -D -f "$ROOT/conf/keepalived.conf" &
 pid=$!
 sleep 3
 echo "== sending SIGTERM to $pid"

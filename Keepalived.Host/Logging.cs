@@ -1,0 +1,33 @@
+using Serilog;
+using Serilog.Events;
+using HoconConfig = Keepalived.Actors.Config.Hocon.Config;
+
+namespace Keepalived.Host;
+
+/// <summary>The service's Serilog logger from the HOCON settings <c>keepalived-net.logging</c>.</summary>
+public static class Logging
+{
+    public const string Template = "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {ActorPath} {Message:lj}{NewLine}{Exception}";
+
+    /// <param name="detail"><c>-D</c>: debug level whatever the settings say.</param>
+    public static ILogger Create(HoconConfig settings, bool detail)
+    {
+        var level = detail ? LogEventLevel.Debug : ParseLevel(settings.GetString("keepalived-net.logging.level", "info") ?? "info");
+        var config = new LoggerConfiguration().MinimumLevel.Is(level);
+        if (settings.GetBoolean("keepalived-net.logging.console", true))
+            config.WriteTo.Console(outputTemplate: Template);
+        if (settings.GetString("keepalived-net.logging.file", "") is { Length: > 0 } file)
+            config.WriteTo.File(file, outputTemplate: Template);
+        return config.CreateLogger();
+    }
+
+    private static LogEventLevel ParseLevel(string text) => text.ToLowerInvariant() switch
+    {
+        "verbose" or "trace" => LogEventLevel.Verbose,
+        "debug" => LogEventLevel.Debug,
+        "warning" or "warn" => LogEventLevel.Warning,
+        "error" => LogEventLevel.Error,
+        "fatal" => LogEventLevel.Fatal,
+        _ => LogEventLevel.Information,
+    };
+}
