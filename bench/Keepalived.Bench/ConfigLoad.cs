@@ -14,8 +14,11 @@ public static class ConfigLoad
     public static void Run(string file, int runs)
     {
         var options = new ConfigLoadOptions { Parser = new ConfigParserOptions { ConfigTest = true } };
+        var heapBefore = GC.GetTotalMemory(true);
         var warm = KeepalivedConfigLoader.Load(file, options);
-        Console.WriteLine($"{file}: exit code {warm.ExitCode}, {warm.Diagnostics.All.Count} diagnostics");
+        var retained = GC.GetTotalMemory(true) - heapBefore;
+        Console.WriteLine($"{file}: exit code {warm.ExitCode}, {warm.Diagnostics.All.Count} diagnostics, retained {retained / 1048576.0:F1} MiB");
+        GC.KeepAlive(warm);
         var times = new List<double>();
         long allocated = 0;
         for (var i = 0; i < runs; i++)

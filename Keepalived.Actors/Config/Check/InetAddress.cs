@@ -57,23 +57,33 @@ public readonly record struct InetAddress(IPAddress? Address, ushort Port)
     }
 
     /// <summary>A port argument of "0", "00"... means no port (keepalived passes NULL then).</summary>
-    public static string? NonZeroPort(string? port) => port is not null && port.Trim('0').Length > 0 ? port : null;
+    public static string? NonZeroPort(string? port) => port is not null && port.AsSpan().Trim('0').Length > 0 ? port : null;
 
     /// <summary>inet_pton(AF_INET): exactly four decimal parts of 0-255, no leading zeros.</summary>
     public static IPAddress? ParseV4(string text)
     {
-        var parts = text.Split('.');
-        if (parts.Length != 4) return null;
-        var bytes = new byte[4];
-        for (var i = 0; i < 4; i++)
+        uint value = 0;
+        var parts = 0;
+        var digits = 0;
+        var part = 0;
+        foreach (var c in text)
         {
-            var part = parts[i];
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0')) return null;
-            var v = int.Parse(part, CultureInfo.InvariantCulture);
-            if (v > 255) return null;
-            bytes[i] = (byte)v;
+            if (c == '.')
+            {
+                if (digits == 0 || ++parts > 3) return null;
+                value = value << 8 | (uint)part;
+                digits = part = 0;
+                continue;
+            }
+            // Digits only, at most three, no leading zero, at most 255.
+            if (!char.IsAsciiDigit(c) || ++digits > 3 || (digits == 2 && part == 0)) return null;
+            part = part * 10 + (c - '0');
+            if (part > 255) return null;
         }
-        return new IPAddress(bytes);
+        if (digits == 0 || parts != 3) return null;
+        value = value << 8 | (uint)part;
+        // IPAddress(long) takes the address in network byte order as laid out in memory.
+        return new IPAddress(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value));
     }
 
     /// <summary>inet_pton(AF_INET6): no scope ids or brackets.</summary>

@@ -250,7 +250,8 @@ internal sealed class LineReader
             }
             if (p + skip < buf.Length)
             {
-                _residue = buf[(p + skip)..].TrimEnd(' ', '\t');
+                var rest = buf.AsSpan(p + skip).TrimEnd(" \t");
+                _residue = rest is "{" ? "{" : rest is "}" ? "}" : rest.ToString();
                 buf = buf[..(p + skip)];
             }
         }

@@ -68,7 +68,8 @@ public sealed class Tokens
             {
                 var start = i;
                 while (i < line.Length && !IsBlank(line[i]) && line[i] != '"') i++;
-                if (words is not null) words[n] = line[start..i];
+                // A line of one word (a lone brace, most often) is that word: no copy.
+                if (words is not null) words[n] = start == 0 && i == line.Length ? line : line[start..i];
                 n++;
             }
         }
