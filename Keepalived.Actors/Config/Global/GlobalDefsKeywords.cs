@@ -166,8 +166,7 @@ internal sealed partial class GlobalDefsKeywords(SectionContext context)
         else if (valid)
         {
             // keepalived resolves names (domain_stosockaddr); an unresolvable one is invalid
-            try { valid = Dns.GetHostAddresses(host).Length > 0; }
-            catch (Exception e) when (e is SocketException or ArgumentException) { valid = false; }
+            valid = context.Host.HostNameResolves(host);
         }
         if (!valid) { Error($"Invalid smtp server {host} {port}"); return; }
         G.SmtpServer = host;

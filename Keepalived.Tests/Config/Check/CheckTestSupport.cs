@@ -3,14 +3,6 @@ using Keepalived.Actors.Config.Parser;
 
 namespace Keepalived.Tests.Config.Check;
 
-/// <summary>A host with fixed interfaces, so results do not depend on the machine.</summary>
-internal sealed class FakeHost : ConfigHost
-{
-    public override bool InterfaceExists(string name) => name is "eth0" or "eth1";
-
-    public override IReadOnlyList<string> Interfaces() => ["eth0", "eth1"];
-}
-
 internal static class CheckTestSupport
 {
     /// <summary>Loads <paramref name="text"/> as keepalived.conf with -t.</summary>

@@ -6,12 +6,6 @@ namespace Keepalived.Tests.Config.Global;
 /// <summary>Loads a config string with fake interfaces eth0/eth1.</summary>
 internal static class GlobalTestConfig
 {
-    private sealed class FakeHost : ConfigHost
-    {
-        public override bool InterfaceExists(string name) => name is "eth0" or "eth1";
-        public override IReadOnlyList<string> Interfaces() => ["eth0", "eth1"];
-    }
-
     public static ConfigLoadResult Load(string text)
     {
         var path = Path.Combine(Path.GetTempPath(), $"ka-global-{Guid.NewGuid():N}.conf");

@@ -6,13 +6,6 @@ using Keepalived.Actors.Config.Vrrp;
 
 namespace Keepalived.Tests.Config.Vrrp;
 
-/// <summary>A host with a fixed set of interfaces.</summary>
-internal sealed class FakeHost(params string[] interfaces) : ConfigHost
-{
-    public override bool InterfaceExists(string name) => interfaces.Contains(name);
-    public override IReadOnlyList<string> Interfaces() => interfaces;
-}
-
 /// <summary>Users that all exist except those listed.</summary>
 internal sealed class FakeUsers(params string[] missing) : ScriptUsers
 {
