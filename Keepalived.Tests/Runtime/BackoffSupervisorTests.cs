@@ -20,6 +20,9 @@ public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit(o
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Advance(TimeSpan.FromMilliseconds(1));
         ExpectMsg("w:PreStart");
+        // The child can start on the other core before the supervisor has finished starting it
+        // (and set its reset timer): a round trip makes sure it has, before time moves on.
+        Assert.False(CurrentChild(supervisor).IsNobody());
     }
 
     private IActorRef CurrentChild(IActorRef supervisor)
