@@ -78,8 +78,9 @@ internal static class GlobalDump
         if (g.VrrpGarpLowerPrioDelay is { } lpd) w.Line("vrrp_garp_lower_prio_delay", lpd.TotalSeconds);
         Opt(w, "vrrp_garp_lower_prio_repeat", g.VrrpGarpLowerPrioRepeat);
         w.Line("vrrp_down_timer_adverts", g.VrrpDownTimerAdverts);
-        w.Line("vrrp_garp_interval", g.VrrpGarpInterval.TotalSeconds);
-        w.Line("vrrp_gna_interval", g.VrrpGnaInterval.TotalSeconds);
+        // 0 (the default: no delay between gratuitous packets) is not a value these keywords accept.
+        if (g.VrrpGarpInterval > TimeSpan.Zero) w.Line("vrrp_garp_interval", g.VrrpGarpInterval.TotalSeconds);
+        if (g.VrrpGnaInterval > TimeSpan.Zero) w.Line("vrrp_gna_interval", g.VrrpGnaInterval.TotalSeconds);
         if (g.VrrpGarpExtraIfDelay != 0) w.Line("vrrp_garp_extra_if", g.VrrpGarpExtraIfDelay, g.VrrpGarpExtraIfAll ? "all" : null);
         w.Line("vrrp_lower_prio_no_advert", g.VrrpLowerPrioNoAdvert);
         w.Line("vrrp_higher_prio_send_advert", g.VrrpHigherPrioSendAdvert);

@@ -20,7 +20,9 @@ internal sealed class VrrpDumper(VrrpConfig config)
     private static void Script(ConfWriter w, VrrpScript s) => w.Block($"vrrp_script {s.Name}", () =>
     {
         if (s.Script is not null) w.Line("script", s.Script.ToString());
-        w.Line("interval", Sec(s.Interval)).Line("timeout", Sec(s.Timeout));
+        w.Line("interval", Sec(s.Interval));
+        // An unset timeout (0) is not a value the keyword accepts.
+        if (s.Timeout > TimeSpan.Zero) w.Line("timeout", Sec(s.Timeout));
         w.Line("weight", s.Weight, s.WeightReverse ? "reverse" : null).Line("rise", s.Rise).Line("fall", s.Fall);
         if (s.User is not null) w.Line("user", s.User, s.Group);
         if (s.InitFail) w.Line("init_fail");
@@ -87,7 +89,8 @@ internal sealed class VrrpDumper(VrrpConfig config)
         if (v.UnicastFaultNoPeer) w.Line("unicast_fault_no_peer");
         if (v.CheckUnicastSource) w.Line("check_unicast_src");
         if (v.OldUnicastChecksum is not null) w.Line("old_unicast_checksum", v.OldUnicastChecksum.Length == 0 ? null : v.OldUnicastChecksum);
-        if (v.UnicastTtl >= 0) w.Line("unicast_ttl", v.UnicastTtl);
+        // unicast_ttl is refused without unicast peers.
+        if (v.UnicastTtl >= 0 && v.UnicastPeers.Count > 0) w.Line("unicast_ttl", v.UnicastTtl);
         w.Line("virtual_router_id", v.VirtualRouterId);
         if (v.Version != 0) w.Line("version", v.Version);
         w.Line("priority", v.Priority == 0 ? VrrpInstance.PriorityDefault : v.Priority);
