@@ -173,7 +173,7 @@ public sealed class ConfigParser
     {
         while (_reader.ReadLine() is { } line)
         {
-            var tokens = Tokens.Split(line, Diagnostics);
+            var tokens = Tokens.Split(line, Diagnostics, keywords);
             if (tokens is null) continue;
             var word = tokens[0];
 

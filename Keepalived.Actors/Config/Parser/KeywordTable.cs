@@ -9,6 +9,7 @@ namespace Keepalived.Actors.Config.Parser;
 public sealed class KeywordTable
 {
     private readonly Dictionary<string, Keyword> _keywords = new(StringComparer.Ordinal);
+    private Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>>? _bySpan;
 
     public sealed class Keyword(string name, Action<Tokens>? handler, KeywordTable? sub, Action? onClose, bool active)
     {
@@ -46,4 +47,11 @@ public sealed class KeywordTable
     }
 
     public bool TryGet(string name, out Keyword keyword) => _keywords.TryGetValue(name, out keyword!);
+
+    /// <summary>The keyword's own name string when <paramref name="word"/> is a keyword here (saves a copy per line).</summary>
+    public string? Intern(ReadOnlySpan<char> word)
+    {
+        _bySpan ??= _keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+        return _bySpan.Value.TryGetValue(word, out var keyword) ? keyword.Name : null;
+    }
 }

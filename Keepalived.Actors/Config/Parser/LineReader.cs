@@ -252,10 +252,12 @@ internal sealed class LineReader
             {
                 var rest = buf.AsSpan(p + skip).TrimEnd(" \t");
                 _residue = rest is "{" ? "{" : rest is "}" ? "}" : rest.ToString();
-                buf = buf[..(p + skip)];
+                // One copy: up to the brace, without the blanks before it.
+                var head = buf.AsSpan(0, p + skip).TrimEnd(" \t");
+                buf = head is "{" ? "{" : head is "}" ? "}" : head.ToString();
             }
         }
-        buf = buf.TrimEnd(' ', '\t');
+        if (buf.Length > 0 && buf[^1] is ' ' or '\t') buf = buf.TrimEnd(' ', '\t');
         if (buf == "{") BlockDepth++;
         else if (buf == "}" && BlockDepth-- < 1)
         {

@@ -33,18 +33,18 @@ public sealed class Tokens
     public Tokens Slice(int start, int? end = null) => new(_words[start..(end ?? _words.Length)], Line);
 
     /// <summary>alloc_strvec; null for a line without words. An unmatched quote is reported and ends the line.</summary>
-    public static Tokens? Split(string line, ConfigDiagnostics? diagnostics)
+    public static Tokens? Split(string line, ConfigDiagnostics? diagnostics, KeywordTable? keywords = null)
     {
         // Two passes: count the words, then cut them into an array of the right size.
-        var count = Scan(line, null, diagnostics);
+        var count = Scan(line, null, diagnostics, null);
         if (count == 0) return null;
         var words = new string[count];
-        Scan(line, words, null);
+        Scan(line, words, null, keywords);
         return new Tokens(words, line);
     }
 
     /// <summary>Finds the words; stores them when <paramref name="words"/> is given; returns how many.</summary>
-    private static int Scan(string line, string[]? words, ConfigDiagnostics? diagnostics)
+    private static int Scan(string line, string[]? words, ConfigDiagnostics? diagnostics, KeywordTable? keywords)
     {
         var n = 0;
         var i = 0;
@@ -68,8 +68,11 @@ public sealed class Tokens
             {
                 var start = i;
                 while (i < line.Length && !IsBlank(line[i]) && line[i] != '"') i++;
-                // A line of one word (a lone brace, most often) is that word: no copy.
-                if (words is not null) words[n] = start == 0 && i == line.Length ? line : line[start..i];
+                // A line of one word (a lone brace, most often) is that word, and a keyword is the
+                // table's own string: no copy in either case.
+                if (words is not null)
+                    words[n] = start == 0 && i == line.Length ? line
+                        : (n == 0 ? keywords?.Intern(line.AsSpan(start, i - start)) : null) ?? line[start..i];
                 n++;
             }
         }
