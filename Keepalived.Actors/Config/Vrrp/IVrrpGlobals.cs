@@ -3,8 +3,8 @@ using System.Net;
 namespace Keepalived.Actors.Config.Vrrp;
 
 /// <summary>
-/// The global_defs values the VRRP keywords and checks depend on. The global section provides
-/// them; <see cref="VrrpGlobalDefaults"/> gives keepalived's defaults when it does not.
+/// The global_defs values the VRRP keywords and checks depend on, as read so far (the global
+/// section's model holds them and their defaults: see <see cref="GlobalVrrpSettings"/>).
 /// </summary>
 public interface IVrrpGlobals
 {
@@ -38,33 +38,4 @@ public interface IVrrpGlobals
     bool? SmtpAlertVrrp { get; }
     bool NotifyPriorityChanges { get; }
     bool SkipCheckAdvAddr { get; }
-}
-
-/// <summary>keepalived 2.2.7's global_defs defaults; tests (and the global section) can set any with <c>with</c>/init.</summary>
-public sealed record VrrpGlobalDefaults : IVrrpGlobals
-{
-    public static readonly VrrpGlobalDefaults Instance = new();
-
-    public bool DynamicInterfaces { get; init; }
-    public bool ScriptSecurity { get; init; }
-    public string? ScriptUser { get; init; }
-    public string? ScriptGroup { get; init; }
-    public bool ScriptUserFailed { get; init; }
-    public bool VrrpStrict { get; init; }
-    public int VrrpVersion { get; init; } = 2;
-    public IPAddress McastGroup4 { get; init; } = IPAddress.Parse("224.0.0.18");
-    public IPAddress McastGroup6 { get; init; } = IPAddress.Parse("ff02::12");
-    public string? LvsSyncDaemonInterface { get; init; }
-    public TimeSpan GarpMasterDelay { get; init; } = TimeSpan.FromSeconds(5);
-    public uint GarpMasterRepeat { get; init; } = 5;
-    public TimeSpan GarpMasterRefresh { get; init; } = TimeSpan.Zero;
-    public uint GarpMasterRefreshRepeat { get; init; } = 1;
-    public uint? GarpLowerPrioRepeat { get; init; }
-    public TimeSpan? GarpLowerPrioDelay { get; init; }
-    public bool LowerPrioNoAdvert { get; init; }
-    public bool HigherPrioSendAdvert { get; init; }
-    public uint DownTimerAdverts { get; init; } = 3;
-    public bool? SmtpAlertVrrp { get; init; }
-    public bool NotifyPriorityChanges { get; init; }
-    public bool SkipCheckAdvAddr { get; init; }
 }

@@ -30,8 +30,8 @@ public sealed class VrrpSection : IConfigSection
 
     public VrrpConfig Config => Context.Config.Vrrp;
 
-    /// <summary>The global_defs values VRRP depends on: those read so far (tests may substitute their own).</summary>
-    public IVrrpGlobals Globals { get; set; }
+    /// <summary>The global_defs values VRRP depends on: those read so far.</summary>
+    public IVrrpGlobals Globals { get; }
 
     /// <summary>The interface lookup shared with the static address/route/rule parsers.</summary>
     public VrrpInterfaces Interfaces => _state.Interfaces;

@@ -116,6 +116,9 @@ public class VrrpInstanceTests
     {
         // etc_default.conf of the corpus
         var r = Parse("""
+            global_defs {
+                vrrp_strict
+            }
             vrrp_instance VI_1 {
                 state MASTER
                 interface eth0
@@ -129,7 +132,7 @@ public class VrrpInstanceTests
                     192.168.200.16
                 }
             }
-            """, new VrrpGlobalDefaults { VrrpStrict = true });
+            """);
         Assert.Equal(["0: (VI_1) State MASTER must match being address owner", "0: (VI_1) Strict mode does not support authentication. Ignoring."], r.Errors);
         var v = r.Vrrp.Instances[0];
         Assert.Equal((VrrpState.Backup, VrrpAuthType.None, false, true), (v.State, v.AuthType, v.Accept, v.LowerPrioNoAdvert));

@@ -26,7 +26,7 @@ internal sealed record VrrpParse(VrrpConfig Vrrp, KeepalivedConfig Config, Confi
 internal static class VrrpTestSupport
 {
     /// <summary>Reads <paramref name="text"/> with only the VRRP keywords installed, then validates.</summary>
-    public static VrrpParse Parse(string text, IVrrpGlobals? globals = null, FakeScriptHost? scripts = null,
+    public static VrrpParse Parse(string text, FakeScriptHost? scripts = null,
         ConfigHost? host = null, ScriptUsers? users = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"vrrp-test-{Guid.NewGuid():N}.conf");
@@ -37,10 +37,7 @@ internal static class VrrpTestSupport
             var parser = new ConfigParser(diagnostics, new ConfigParserOptions { ConfigTest = true });
             var config = new KeepalivedConfig();
             var context = new SectionContext(parser, config, host ?? new FakeHost("eth0", "eth1", "eth2", "lo"));
-            var section = new VrrpSection(context, users ?? new FakeUsers("keepalived_script"))
-            {
-                Globals = globals ?? VrrpGlobalDefaults.Instance,
-            };
+            var section = new VrrpSection(context, users ?? new FakeUsers("keepalived_script"));
             ScriptSecurity.For(context).Host = scripts ?? new FakeScriptHost().WithScripts("/bin/true", "/usr/bin/check.sh");
             // As the loader does: global keywords too, and the global checks after VRRP's.
             var global = new GlobalSection(context);

@@ -50,9 +50,10 @@ public class VrrpTrackingTests
     [Fact]
     public void With_script_security_and_no_keepalived_script_user_the_default_user_fails()
     {
-        var r = Parse("vrrp_script chk {\n script /usr/bin/check.sh\n}\n", new VrrpGlobalDefaults { ScriptSecurity = true });
-        Assert.Equal(["3: Unable to set default user keepalived_script for script", "3: Unable to set default user for vrrp script chk - removing"], r.Errors);
-        var withUser = Parse("vrrp_script chk {\n script /usr/bin/check.sh\n}\n", new VrrpGlobalDefaults { ScriptSecurity = true, ScriptUser = "root" });
+        const string security = "global_defs {\n enable_script_security\n}\n";
+        var r = Parse(security + "vrrp_script chk {\n script /usr/bin/check.sh\n}\n");
+        Assert.Equal(["6: Unable to set default user keepalived_script for script", "6: Unable to set default user for vrrp script chk - removing"], r.Errors);
+        var withUser = Parse("global_defs {\n enable_script_security\n script_user root\n}\nvrrp_script chk {\n script /usr/bin/check.sh\n}\n");
         Assert.Empty(withUser.Errors);
         Assert.Equal("root", withUser.Vrrp.Scripts[0].User);
     }
