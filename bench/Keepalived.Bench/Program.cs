@@ -6,6 +6,8 @@ using Keepalived.Bench;
 // dotnet run -c Release -- --filter '*'     : BenchmarkDotNet suites
 if (args is ["latency", ..])
     RoundTripLatency.Run();
+else if (args is ["memory", ..])
+    ActorMemory.Run(args.Length > 1 ? int.Parse(args[1]) : 20_000);
 else if (args is ["phases", var phasesFile])
     ConfigPhases.Run(phasesFile);
 else if (args is ["stages", var stagesFile])
