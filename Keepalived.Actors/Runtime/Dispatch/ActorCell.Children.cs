@@ -114,9 +114,7 @@ internal sealed partial class ActorCell : ISupervisionContext
     void ISupervisionContext.RestartChild(IActorRef child, Exception cause) =>
         ((LocalActorRef)child).SendSystemMessage(new Recreate(cause));
 
-    void ISupervisionContext.StopChild(IActorRef child) => StopChild(child);
-
-    private void StopChild(IActorRef child) => Stop(child);
+    void ISupervisionContext.StopChild(IActorRef child) => Stop(child);
 
     Serilog.ILogger ISupervisionContext.Logger => System.Logger;
 

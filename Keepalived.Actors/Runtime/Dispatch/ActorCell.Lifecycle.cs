@@ -126,7 +126,7 @@ internal sealed partial class ActorCell
         _isTerminating = true;
         _timers?.CancelAll();
         CancelReceiveTimeout();
-        foreach (var child in ChildrenSnapshot()) StopChild(child);
+        foreach (var child in ChildrenSnapshot()) Stop(child);
         if (!HasChildren) FinishTerminate();
     }
 

@@ -11,11 +11,7 @@ public sealed class DumpRoundTripTests
 {
     public static IEnumerable<object[]> CleanCorpusConfigs()
     {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !Directory.Exists(Path.Combine(dir, "..", "shared", "corpus")))
-            dir = Path.GetDirectoryName(dir);
-        if (dir is null) yield break;
-        var corpus = Path.GetFullPath(Path.Combine(dir, "..", "shared", "corpus"));
+        if (SharedCorpus.Directory is not { } corpus) yield break;
         foreach (var line in File.ReadAllLines(Path.Combine(corpus, "expected.tsv")))
         {
             var cols = line.Split('\t');
@@ -27,10 +23,8 @@ public sealed class DumpRoundTripTests
     [MemberData(nameof(CleanCorpusConfigs))]
     public void The_dump_reads_back_to_the_same_dump(string corpusFile)
     {
-        var dir = AppContext.BaseDirectory;
-        while (!Directory.Exists(Path.Combine(dir!, "..", "shared", "corpus"))) dir = Path.GetDirectoryName(dir);
-        var path = Path.GetFullPath(Path.Combine(dir!, "..", "shared", "corpus", corpusFile));
-        var host = new FakeHost("eth0", "eth1", "eth2", "eth3", "ens32", "ens33", "enp0s3", "lo");
+        var path = SharedCorpus.File(corpusFile);
+        var host = SharedCorpus.Host();
         var first = ConfigText.Load(File.ReadAllText(path), host);
         var dump = first.Dump();
         var second = ConfigText.Load(dump, host);

@@ -21,22 +21,13 @@ public sealed class ConfigFuzzTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string CorpusDir()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !Directory.Exists(Path.Combine(dir, "..", "shared", "corpus")))
-            dir = Path.GetDirectoryName(dir);
-        return dir is null ? "" : Path.GetFullPath(Path.Combine(dir, "..", "shared", "corpus"));
-    }
-
     public static IEnumerable<object[]> Seeds() => Enumerable.Range(0, 8).Select(i => new object[] { i });
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Mutated_corpus_configs_never_crash_or_hang(int seed)
     {
-        var corpus = CorpusDir();
-        var files = Directory.Exists(corpus) ? Directory.GetFiles(corpus, "*.conf", SearchOption.AllDirectories) : [];
+        var files = SharedCorpus.Directory is { } corpus ? Directory.GetFiles(corpus, "*.conf", SearchOption.AllDirectories) : [];
         Assert.NotEmpty(files);
         var random = new Random(seed);
         for (var i = 0; i < 60; i++)
@@ -63,7 +54,7 @@ public sealed class ConfigFuzzTests : IDisposable
                 result = KeepalivedConfigLoader.Load(path, new ConfigLoadOptions
                 {
                     Parser = new ConfigParserOptions { ConfigTest = true, WorkingDirectory = _dir, RandomSeed = 1 },
-                    Host = new FakeHost("eth0", "eth1", "eth2", "eth3", "ens32", "ens33", "enp0s3"),
+                    Host = SharedCorpus.Host(),
                 });
             }
             catch (Exception ex) { failure = ex; }
