@@ -1,0 +1,38 @@
+namespace Keepalived.Actors.Kernel.Libc;
+
+/// <summary>Linux errno values the kernel-facing code tells apart (asm-generic/errno*.h).</summary>
+public enum Errno
+{
+    None = 0,
+    EPERM = 1,
+    ENOENT = 2,
+    ESRCH = 3,
+    EINTR = 4,
+    EIO = 5,
+    ENXIO = 6,
+    EBADF = 9,
+    EAGAIN = 11,
+    ENOMEM = 12,
+    EACCES = 13,
+    EFAULT = 14,
+    EBUSY = 16,
+    EEXIST = 17,
+    ENODEV = 19,
+    EINVAL = 22,
+    ENFILE = 23,
+    EMFILE = 24,
+    ENOSPC = 28,
+    EPIPE = 32,
+    ERANGE = 34,
+    ENOBUFS = 105,
+    EMSGSIZE = 90,
+    EPROTONOSUPPORT = 93,
+    EOPNOTSUPP = 95,
+    EAFNOSUPPORT = 97,
+    EADDRINUSE = 98,
+    EADDRNOTAVAIL = 99,
+    ENETDOWN = 100,
+    ENETUNREACH = 101,
+    ETIMEDOUT = 110,
+    EHOSTUNREACH = 113,
+}

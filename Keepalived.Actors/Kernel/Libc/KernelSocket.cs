@@ -1,0 +1,51 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Keepalived.Actors.Kernel.Libc;
+
+/// <summary>
+/// Opens sockets of families and protocols .NET does not create itself (netlink, AF_PACKET, raw
+/// IP protocol 112) with libc's socket(), and hands them to <see cref="Socket"/> so reads and
+/// writes use the runtime's epoll-based async I/O and Dispose cancels a pending read.
+/// Options and addresses .NET has no type for go through <see cref="Libc"/> on
+/// <see cref="Socket.SafeHandle"/>.
+/// </summary>
+public static class KernelSocket
+{
+    public static Socket Open(int domain, int type, int protocol)
+    {
+        int fd = Libc.Socket(domain, type | Libc.SOCK_CLOEXEC, protocol);
+        if (fd < 0)
+            throw new ErrnoException($"socket({domain}, {type}, {protocol})", Libc.LastErrno);
+        return new Socket(new SafeSocketHandle(fd, ownsHandle: true));
+    }
+
+    /// <summary>bind() with a raw sockaddr (sockaddr_nl, sockaddr_ll, ...).</summary>
+    public static unsafe void Bind(Socket socket, ReadOnlySpan<byte> address)
+    {
+        fixed (byte* a = address)
+            Libc.ThrowIfFailed(Libc.Bind(socket.SafeHandle, a, address.Length), "bind");
+    }
+
+    /// <summary>sendto() with a raw sockaddr; returns the bytes sent.</summary>
+    public static unsafe int SendTo(Socket socket, ReadOnlySpan<byte> data, ReadOnlySpan<byte> address)
+    {
+        fixed (byte* d = data)
+        fixed (byte* a = address)
+        {
+            nint sent = Libc.SendTo(socket.SafeHandle, d, (nuint)data.Length, 0, a, address.Length);
+            if (sent < 0)
+                throw new ErrnoException("sendto", Libc.LastErrno);
+            return (int)sent;
+        }
+    }
+
+    /// <summary>setsockopt() with an int value.</summary>
+    public static unsafe void SetOption(Socket socket, int level, int name, int value) =>
+        Libc.ThrowIfFailed(Libc.SetSockOpt(socket.SafeHandle, level, name, (byte*)&value, sizeof(int)),
+            $"setsockopt({level}, {name})");
+
+    /// <summary>if_nametoindex(); 0 when the interface does not exist.</summary>
+    public static int InterfaceIndex(string name) => (int)Libc.IfNameToIndex(name);
+
+}
