@@ -47,5 +47,4 @@ public static class KernelSocket
 
     /// <summary>if_nametoindex(); 0 when the interface does not exist.</summary>
     public static int InterfaceIndex(string name) => (int)Libc.IfNameToIndex(name);
-
 }
