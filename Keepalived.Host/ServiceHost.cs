@@ -12,48 +12,48 @@ namespace Keepalived.Host;
 
 /// <summary>
 /// keepalived-net's entry point: keepalived's flags, logging, the actor system with the
-/// watchdog, and a clean stop on SIGTERM/SIGINT (the tree stops children first).
+/// watchdog, and a clean stop on SIGTERM/SIGINT: VRRP instances first send priority 0 and remove
+/// their addresses, then the tree stops.
 /// </summary>
 public static class ServiceHost
 {
+    /// <summary>How long the VRRP goodbye (priority-0 adverts, VIPs removed, notify_stop) may take.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Linux's SIGUSR2 (PosixSignal names only the portable signals; raw numbers are allowed).</summary>
+    private const int SigUsr2 = 12;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var useFile = new Option<string>("--use-file", "-f")
-        {
-            Description = "Use the specified configuration file",
-            DefaultValueFactory = _ => "/etc/keepalived/keepalived.conf",
-        };
-        var dontFork = new Option<bool>("--dont-fork", "-n") { Description = "Don't fork the daemon process (always the case)" };
-        var logConsole = new Option<bool>("--log-console", "-l") { Description = "Log messages to the local console" };
-        var logDetail = new Option<bool>("--log-detail", "-D") { Description = "Detailed log messages" };
-        var version = new Option<bool>("--version", "-v") { Description = "Display the version number" };
-        var configTest = new Option<bool>("--config-test", "-t") { Description = "Check the configuration for obvious errors and exit (0 valid, 4 fatal, 5 errors, 6 script security)" };
-        var dumpConf = new Option<bool>("--dump-conf", "-d") { Description = "Dump the effective configuration (normalized, with overrides)" };
-        var configId = new Option<string?>("--config-id", "-i") { Description = "Skip any configuration lines beginning '@' that don't match the id" };
-        var hocon = new Option<string?>("--hocon") { Description = "HOCON settings and overrides (default: keepalived.hocon beside the configuration file, if present)" };
-        var root = new RootCommand("keepalived-net: keepalived re-implemented as an actor-based HA runtime")
-        {
-            useFile, dontFork, logConsole, logDetail, version, configTest, dumpConf, configId, hocon,
-        };
+        var o = new CommandLineOptions();
+        var root = o.CreateRootCommand();
         root.SetAction((result, token) =>
         {
-            if (result.GetValue(version))
+            if (result.GetValue(o.Version))
             {
                 Console.WriteLine($"keepalived-net {typeof(ServiceHost).Assembly.GetName().Version}");
                 return Task.FromResult(0);
             }
-            var file = result.GetValue(useFile)!;
-            var parserOptions = new ConfigParserOptions { ConfigTest = result.GetValue(configTest) };
-            if (result.GetValue(configId) is { } id) parserOptions = parserOptions with { ConfigId = id };
-            if (result.GetValue(configTest))
-                return Task.FromResult(ConfigTestCommand.Run(file, result.GetValue(hocon), parserOptions, result.GetValue(dumpConf)));
-            return RunServiceAsync(new ServiceOptions(file, result.GetValue(hocon), parserOptions,
-                result.GetValue(logDetail), result.GetValue(dumpConf)), token);
+            var file = result.GetValue(o.UseFile)!;
+            var parserOptions = new ConfigParserOptions { ConfigTest = result.GetValue(o.ConfigTest) };
+            if (result.GetValue(o.ConfigId) is { } id) parserOptions = parserOptions with { ConfigId = id };
+            if (result.GetValue(o.ConfigTest))
+                return Task.FromResult(ConfigTestCommand.Run(file, result.GetValue(o.Hocon), parserOptions, result.GetValue(o.DumpConf)));
+            var vrrpOnly = result.GetValue(o.Vrrp);
+            var checkOnly = result.GetValue(o.Check);
+            return RunServiceAsync(new ServiceOptions(file, result.GetValue(o.Hocon), parserOptions,
+                result.GetValue(o.LogDetail), result.GetValue(o.DumpConf),
+                RunVrrp: vrrpOnly || !checkOnly, RunChecker: checkOnly || !vrrpOnly,
+                ReleaseVips: !result.GetValue(o.DontReleaseVrrp),
+                PidFile: result.GetValue(o.PidFile) ?? PidFiles.DefaultParent,
+                VrrpPidFile: result.GetValue(o.VrrpPidFile) ?? PidFiles.DefaultVrrp,
+                CheckersPidFile: result.GetValue(o.CheckersPidFile) ?? PidFiles.DefaultCheckers), token);
         });
         return await root.Parse(args).InvokeAsync();
     }
 
-    private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump);
+    private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump,
+        bool RunVrrp, bool RunChecker, bool ReleaseVips, string PidFile, string VrrpPidFile, string CheckersPidFile);
 
     private static async Task<int> RunServiceAsync(ServiceOptions options, CancellationToken token)
     {
@@ -70,17 +70,37 @@ public static class ServiceHost
         Log.Logger = Logging.Create(settings, options.Detail);
         try
         {
+            using var pidFiles = new PidFiles();
             using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger });
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
+            pidFiles.Write(options.PidFile);
             var config = LoadConfiguration(options, settings);
-            system.ActorOf(WatchdogActor.Props(), "watchdog");
-            Log.Information("keepalived-net started (pid {Pid}): {Instances} vrrp_instance(s), {VirtualServers} virtual_server(s) read; " +
-                "they are not run yet (VRRP arrives with the next milestone)",
-                Environment.ProcessId, config?.Config.Vrrp.Instances.Count ?? 0, config?.Config.Check.VirtualServers.Count ?? 0);
+            var watchdog = system.ActorOf(WatchdogActor.Props(), "watchdog");
+            using var usr2 = PosixSignalRegistration.Create((PosixSignal)SigUsr2, ctx =>
+            {
+                ctx.Cancel = true;
+                _ = StatsDump.WriteAsync(watchdog);
+            });
+            if (config is not null)
+                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker));
+            // single process: the "child" pid files name this process, written when that part runs
+            if (options.RunVrrp) pidFiles.Write(options.VrrpPidFile);
+            if (options.RunChecker) pidFiles.Write(options.CheckersPidFile);
+            Log.Information("keepalived-net started (pid {Pid})", Environment.ProcessId);
+
             var signal = await stop.Task.WaitAsync(token);
             Log.Information("Received {Signal}, stopping", signal);
+            // VRRP first says goodbye (priority 0, VIPs removed), then the tree stops
+            try
+            {
+                await watchdog.Ask<WatchdogActor.Stopped>(new WatchdogActor.Shutdown(options.ReleaseVips), ShutdownTimeout);
+            }
+            catch (TimeoutException)
+            {
+                Log.Warning("Shutdown took longer than {Timeout}; stopping anyway", ShutdownTimeout);
+            }
             await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
             Log.Information("Stopped cleanly");
             return 0;

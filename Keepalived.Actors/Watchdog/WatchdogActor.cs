@@ -1,21 +1,48 @@
+using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Vrrp;
 
 namespace Keepalived.Actors.Watchdog;
 
 /// <summary>
 /// The root of the service's tree (<c>/user/watchdog</c>), keepalived's parent process turned
-/// supervisor. It restarts a failed subtree, and stops one that keeps failing (more than
-/// <see cref="MaxRestarts"/> in <see cref="RestartWindow"/>) rather than spin. The subtrees
-/// (kernel leaves, vrrp, check) are built here from the configuration as they arrive.
+/// supervisor. It builds the subsystems from the configuration (<see cref="Start"/>), restarts
+/// a failed subtree, and stops one that keeps failing (more than <see cref="MaxRestarts"/> in
+/// <see cref="RestartWindow"/>) rather than spin. <see cref="Shutdown"/> lets VRRP say goodbye
+/// before the process stops.
 /// </summary>
-public sealed class WatchdogActor : UntypedActor
+public sealed class WatchdogActor : ReceiveActor
 {
     public const int MaxRestarts = 10;
     public static readonly TimeSpan RestartWindow = TimeSpan.FromMinutes(1);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef? _vrrp;
+
+    /// <summary>Builds the subsystems for <paramref name="Config"/> (-P: VRRP only, -C: checker only).</summary>
+    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker);
+
+    /// <summary>Stops VRRP cleanly (priority-0 adverts, addresses removed), then answers <see cref="Stopped"/>.</summary>
+    public sealed record Shutdown(bool ReleaseVips);
+
+    public sealed record Stopped
+    {
+        public static readonly Stopped Instance = new();
+    }
 
     public static Props Props() => Runtime.Props.Create(() => new WatchdogActor());
+
+    private WatchdogActor()
+    {
+        Receive<Start>(OnStart);
+        Receive<Shutdown>(OnShutdown);
+        Receive<VrrpManagerActor.GetInstances>(m =>
+        {
+            if (_vrrp is null) Sender.Tell(new List<VrrpInstanceActor.Status>());
+            else _vrrp.Forward(m);
+        });
+        ReceiveAny(Unhandled);
+    }
 
     protected override void PreStart() => _log.Info("Watchdog started at {Path}", Self.Path.ToString());
 
@@ -24,5 +51,23 @@ public sealed class WatchdogActor : UntypedActor
     protected internal override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(MaxRestarts, RestartWindow, Runtime.SupervisorStrategy.DefaultDecider);
 
-    protected override void OnReceive(object message) => Unhandled(message);
+    private void OnStart(Start start)
+    {
+        if (start.RunVrrp && start.Config.Vrrp.Instances.Count > 0 && _vrrp is null)
+            _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config), "vrrp");
+        if (start.RunChecker && start.Config.Check.VirtualServers.Count > 0)
+            _log.Warning("{Count} virtual_server(s) configured: health checking and IPVS are not implemented yet",
+                start.Config.Check.VirtualServers.Count);
+    }
+
+    private void OnShutdown(Shutdown shutdown)
+    {
+        if (_vrrp is null)
+        {
+            Sender.Tell(Stopped.Instance);
+            return;
+        }
+        _vrrp.Ask<VrrpManagerActor.Stopped>(VrrpManagerActor.Shutdown.Instance, TimeSpan.FromSeconds(4))
+            .PipeTo(Sender, Self, success: _ => Stopped.Instance, failure: _ => Stopped.Instance);
+    }
 }

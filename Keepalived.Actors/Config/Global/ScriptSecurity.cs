@@ -183,6 +183,8 @@ public sealed class ScriptSecurity
             script.Disabled = true;
             return ScriptFlags.None;
         }
+        script.Uid = uid;
+        script.Gid = gid;
         var path = command;
         if (!command.Contains('/'))
         {
@@ -214,6 +216,7 @@ public sealed class ScriptSecurity
         if (IsExecutable(file, uid, gid))
         {
             flags |= ScriptFlags.Executable;
+            script.ExecutablePath = path;
             needProtection = uid == 0 || gid == 0 ||
                 (file.Uid == 0 && file.Mode.HasFlag(UnixFileMode.UserExecute) && file.Mode.HasFlag(UnixFileMode.SetUser)) ||
                 (file.Gid == 0 && file.Mode.HasFlag(UnixFileMode.GroupExecute) && file.Mode.HasFlag(UnixFileMode.SetGroup));

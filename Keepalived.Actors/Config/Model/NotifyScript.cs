@@ -30,6 +30,17 @@ public sealed class NotifyScript
     /// <summary>Set by the security check: the script runs but its file is insecure.</summary>
     public bool Insecure { get; set; }
 
+    /// <summary>
+    /// Set by the security check when the command is an executable file (keepalived's
+    /// SC_EXECABLE): the path found (by PATH search for a bare name), run with execve. Null: the
+    /// words are run through <c>/bin/sh -c</c> as keepalived's system() does.
+    /// </summary>
+    public string? ExecutablePath { get; set; }
+
+    /// <summary>The uid and gid the script runs as, resolved by the security check.</summary>
+    public uint? Uid { get; set; }
+    public uint? Gid { get; set; }
+
     public string Command => Args.Count > 0 ? Args[0] : "";
 
     public override string ToString() => string.Join(' ', Args.Select(a => a.Contains(' ') ? $"'{a}'" : a));

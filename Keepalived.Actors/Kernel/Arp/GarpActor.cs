@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Config.Global;
+using Keepalived.Actors.Kernel.Libc;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Actors.Kernel.Arp;
+
+/// <summary>
+/// Leaf actor owning the AF_PACKET sockets that announce virtual addresses: a gratuitous ARP
+/// for each IPv4 address, an unsolicited Neighbour Advertisement for each IPv6 one, sent
+/// from the interface's MAC, <see cref="SendGratuitous.Repeat"/> rounds. With
+/// vrrp_garp_interval / vrrp_gna_interval the rounds are spaced by that interval (keepalived
+/// spaces every message; spacing rounds keeps a burst per round and the same total time).
+/// </summary>
+public sealed class GarpActor : ReceiveActor, IWithTimers
+{
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, (int Index, byte[] Mac, bool Router)> _interfaces = new(StringComparer.Ordinal);
+    private GarpSender? _garp;
+    private UnsolicitedNaSender? _na;
+    private long _roundKey;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Announce <paramref name="Addresses"/> (dev, else <paramref name="Interface"/>) <paramref name="Repeat"/> times.</summary>
+    public sealed record SendGratuitous(IReadOnlyList<VirtualIpAddress> Addresses, string Interface, int Repeat,
+        TimeSpan GarpInterval, TimeSpan GnaInterval);
+
+    public static Props Props() => Runtime.Props.Create(() => new GarpActor());
+
+    private GarpActor()
+    {
+        Receive<SendGratuitous>(OnSend);
+        Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
+        ReceiveAny(Unhandled);
+    }
+
+    protected override void PostStop()
+    {
+        _garp?.Dispose();
+        _na?.Dispose();
+    }
+
+    private void OnSend(SendGratuitous s)
+    {
+        if (s.Repeat <= 0) return;
+        SendRound(s);
+        var interval = s.GarpInterval > s.GnaInterval ? s.GarpInterval : s.GnaInterval;
+        if (s.Repeat == 1) return;
+        if (interval <= TimeSpan.Zero)
+        {
+            for (var i = 1; i < s.Repeat; i++) SendRound(s);
+            return;
+        }
+        // the remaining rounds, spaced; each batch has its own timer key so batches overlap freely
+        Timers.StartSingleTimer(++_roundKey, s with { Repeat = s.Repeat - 1 }, interval);
+    }
+
+    private void SendRound(SendGratuitous s)
+    {
+        foreach (var address in s.Addresses)
+        {
+            var name = address.Device ?? s.Interface;
+            if (Interface(name) is not { } iface) continue;
+            try
+            {
+                if (address.Address.AddressFamily == AddressFamily.InterNetwork)
+                    (_garp ??= new GarpSender()).Send(iface.Index, iface.Mac, address.Address);
+                else
+                    (_na ??= new UnsolicitedNaSender()).Send(iface.Index, iface.Mac, address.Address, iface.Router);
+            }
+            catch (ErrnoException ex)
+            {
+                _log.Warning("Gratuitous announcement of {Address} on {Interface} failed: {Error}", address.Address, name, ex.Message);
+                _interfaces.Remove(name); // the interface may have been re-created: look it up again next time
+            }
+        }
+    }
+
+    private (int Index, byte[] Mac, bool Router)? Interface(string name)
+    {
+        if (_interfaces.TryGetValue(name, out var known)) return known;
+        try
+        {
+            var index = KernelSocket.InterfaceIndex(name);
+            if (index == 0) throw new ErrnoException($"interface {name}", Errno.ENODEV);
+            var entry = (index, InterfaceHardwareAddress.Read(name).Address.GetAddressBytes(), Ipv6Forwarding.IsRouter(name));
+            _interfaces[name] = entry;
+            return entry;
+        }
+        catch (Exception ex) when (ex is ErrnoException or IOException)
+        {
+            _log.Warning("Cannot announce addresses on {Interface}: {Error}", name, ex.Message);
+            return null;
+        }
+    }
+}

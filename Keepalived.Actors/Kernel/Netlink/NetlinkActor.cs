@@ -1,0 +1,119 @@
+using System.Net;
+using Keepalived.Actors.Config.Global;
+using Keepalived.Actors.Kernel.Libc;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Actors.Kernel.Netlink;
+
+/// <summary>
+/// Leaf actor owning the rtnetlink request socket: it adds and removes virtual addresses,
+/// routes and rules in keepalived's order (addresses, routes, rules on the way up; rules,
+/// routes, addresses on the way down) and looks interfaces up. Each request waits for the
+/// kernel's answer inside the actor's turn, as keepalived's netlink calls do (a few tens of
+/// microseconds; <see cref="RtNetlink.Timeout"/> bounds it), so replies leave in request order.
+/// "Already there" on an add and "not there" on a removal are not failures, as in keepalived.
+/// </summary>
+public sealed class NetlinkActor : ReceiveActor
+{
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private RtNetlink? _netlink;
+
+    /// <summary>Add the addresses (dev, else <paramref name="Interface"/>), then the routes and rules; answers <see cref="AddressesChanged"/>.</summary>
+    public sealed record AddAddresses(IReadOnlyList<VirtualIpAddress> Addresses, string Interface,
+        IReadOnlyList<IpRoute> Routes, IReadOnlyList<IpRule> Rules);
+
+    /// <summary>Remove the rules, routes and addresses; answers <see cref="AddressesChanged"/>.</summary>
+    public sealed record RemoveAddresses(IReadOnlyList<VirtualIpAddress> Addresses, string Interface,
+        IReadOnlyList<IpRoute> Routes, IReadOnlyList<IpRule> Rules);
+
+    /// <summary>What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words.</summary>
+    public sealed record AddressesChanged(bool Added, IReadOnlyList<string> Failures);
+
+    /// <summary>Answered with <see cref="InterfaceInfo"/> or <see cref="InterfaceNotFound"/>.</summary>
+    public sealed record GetInterface(string Name);
+
+    public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, bool Up, IReadOnlyList<IPAddress> Addresses);
+
+    public sealed record InterfaceNotFound(string Name);
+
+    public static Props Props() => Runtime.Props.Create(() => new NetlinkActor());
+
+    private NetlinkActor()
+    {
+        Receive<AddAddresses>(a => Sender.Tell(new AddressesChanged(true, Add(a)), Self));
+        Receive<RemoveAddresses>(r => Sender.Tell(new AddressesChanged(false, Remove(r)), Self));
+        Receive<GetInterface>(g => Sender.Tell(Lookup(g.Name), Self));
+        Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
+        ReceiveAny(Unhandled);
+    }
+
+    protected override void PreStart() => _netlink = new RtNetlink();
+
+    protected override void PostStop() => _netlink?.Dispose();
+
+    private RtNetlink Netlink => _netlink ?? throw new InvalidOperationException("netlink socket not open");
+
+    private List<string> Add(AddAddresses a)
+    {
+        var failures = new List<string>();
+        foreach (var address in a.Addresses)
+            Do(failures, $"add {address.Address}/{address.PrefixLength}", () => Netlink.AddAddressAsync(address, IndexOf(address.Device ?? a.Interface)));
+        foreach (var route in a.Routes)
+            Do(failures, $"add route {route}", () => Netlink.AddRouteAsync(route, IndexOf));
+        foreach (var rule in a.Rules)
+            Do(failures, $"add rule {rule}", () => Netlink.AddRuleAsync(rule));
+        return failures;
+    }
+
+    private List<string> Remove(RemoveAddresses r)
+    {
+        var failures = new List<string>();
+        foreach (var rule in r.Rules)
+            Do(failures, $"remove rule {rule}", () => Netlink.DeleteRuleAsync(rule));
+        foreach (var route in r.Routes)
+            Do(failures, $"remove route {route}", () => Netlink.DeleteRouteAsync(route, IndexOf));
+        foreach (var address in r.Addresses)
+            Do(failures, $"remove {address.Address}/{address.PrefixLength}", () => Netlink.DeleteAddressAsync(address, IndexOf(address.Device ?? r.Interface)));
+        return failures;
+    }
+
+    private void Do(List<string> failures, string what, Func<Task<RtNetlinkResult>> request)
+    {
+        try
+        {
+            request().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is ErrnoException or TimeoutException or IOException or ArgumentException)
+        {
+            _log.Warning("Netlink: {What} failed: {Error}", what, ex.Message);
+            failures.Add($"{what}: {ex.Message}");
+        }
+    }
+
+    private static int IndexOf(string interfaceName)
+    {
+        var index = KernelSocket.InterfaceIndex(interfaceName);
+        return index != 0 ? index : throw new ErrnoException($"interface {interfaceName}", Errno.ENODEV);
+    }
+
+    private object Lookup(string name)
+    {
+        try
+        {
+            var links = Netlink.DumpLinksAsync().GetAwaiter().GetResult();
+            if (links.Find(l => l.Name == name) is not { } link) return new InterfaceNotFound(name);
+            var addresses = Netlink.DumpAddressesAsync().GetAwaiter().GetResult();
+            // the primary (non-secondary) IPv4 address first, as keepalived picks it
+            var own = addresses.Where(a => a.InterfaceIndex == link.Index)
+                .OrderBy(a => a.IsSecondary)
+                .Select(a => a.Address)
+                .ToList();
+            return new InterfaceInfo(name, link.Index, link.Mac.GetAddressBytes(), link.IsUp, own);
+        }
+        catch (Exception ex) when (ex is ErrnoException or TimeoutException or IOException)
+        {
+            _log.Warning("Netlink: looking up {Interface} failed: {Error}", name, ex.Message);
+            return new InterfaceNotFound(name);
+        }
+    }
+}

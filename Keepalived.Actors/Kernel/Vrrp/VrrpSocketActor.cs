@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Kernel.Libc;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Actors.Kernel.Vrrp;
+
+/// <summary>
+/// Leaf actor owning one <see cref="VrrpSocket"/> (an interface, an address family, multicast
+/// or unicast). It sends the adverts instances give it, and runs a receive loop that hands each
+/// datagram to the instance registered for its VRID (keepalived's vrrp_dispatcher_read);
+/// datagrams for no registered VRID are counted and dropped. When the socket fails (the
+/// interface went away, say) it is closed and opened again after <see cref="ReopenDelay"/>,
+/// keeping the registrations.
+/// </summary>
+public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
+{
+    public static readonly TimeSpan ReopenDelay = TimeSpan.FromSeconds(1);
+    private const int ReceiveBufferLength = 2048;
+
+    private readonly VrrpSocketOptions _options;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<byte, IActorRef> _instances = [];
+    // read by the receive loop without locking: replaced, never mutated
+    private volatile FrozenDictionary<byte, IActorRef> _routes = FrozenDictionary<byte, IActorRef>.Empty;
+    private CancellationTokenSource _stop = new();
+    private VrrpSocket? _socket;
+    private long _unknownVrid;
+    private long _sendErrors;
+
+    /// <summary>Adverts for <paramref name="Vrid"/> go to <paramref name="Instance"/>.</summary>
+    public sealed record Register(byte Vrid, IActorRef Instance);
+
+    public sealed record Unregister(byte Vrid, IActorRef Instance);
+
+    /// <summary>Sends <paramref name="Message"/> (a VRRP message with its checksum) from <paramref name="Source"/>.</summary>
+    public sealed record Send(byte[] Message, IPAddress Source, IPAddress Destination);
+
+    /// <summary>
+    /// A datagram for the instance: for IPv4 <see cref="Data"/> is the whole datagram with its IP
+    /// header (the validator checks the header too); for IPv6 only the VRRP message.
+    /// </summary>
+    public sealed record Received(byte[] Data, int Length, bool IncludesIpHeader, byte[] SourceBytes, byte[] DestinationBytes,
+        int HopLimit, IPAddress Source);
+
+    /// <summary>The receive loop stopped on an error.</summary>
+    private sealed record ReceiveFailed(Exception Cause);
+
+    private sealed record Reopen
+    {
+        public static readonly Reopen Instance = new();
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(VrrpSocketOptions options) => Runtime.Props.Create(() => new VrrpSocketActor(options));
+
+    private VrrpSocketActor(VrrpSocketOptions options)
+    {
+        _options = options;
+        Receive<Register>(r =>
+        {
+            _instances[r.Vrid] = r.Instance;
+            _routes = _instances.ToFrozenDictionary();
+        });
+        Receive<Unregister>(u =>
+        {
+            if (_instances.TryGetValue(u.Vrid, out var current) && current.Equals(u.Instance))
+            {
+                _instances.Remove(u.Vrid);
+                _routes = _instances.ToFrozenDictionary();
+            }
+        });
+        Receive<Send>(OnSend);
+        Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
+        Receive<ReceiveFailed>(f =>
+        {
+            _log.Warning("VRRP receive on {Interface} failed: {Error}; reopening in {Delay}", _options.Interface, f.Cause.Message, ReopenDelay);
+            Close();
+            Timers.StartSingleTimer(Reopen.Instance, Reopen.Instance, ReopenDelay);
+        });
+        Receive<Reopen>(_ => Open());
+        ReceiveAny(Unhandled);
+    }
+
+    protected override void PreStart() => Open();
+
+    protected override void PostStop() => Close();
+
+    private void Open()
+    {
+        try
+        {
+            _socket = new VrrpSocket(_options);
+        }
+        catch (Exception ex) when (ex is ErrnoException or SocketException or IOException)
+        {
+            _log.Warning("Cannot open the VRRP socket on {Interface}: {Error}; retrying in {Delay}", _options.Interface, ex.Message, ReopenDelay);
+            Timers.StartSingleTimer(Reopen.Instance, Reopen.Instance, ReopenDelay);
+            return;
+        }
+        _log.Info("VRRP socket open on {Interface} ({Family}, {Mode})", _options.Interface,
+            _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}");
+        _stop = new CancellationTokenSource();
+        var (socket, self, token) = (_socket, Self, _stop.Token);
+        _ = Task.Run(() => ReceiveLoop(socket, self, token));
+    }
+
+    private void Close()
+    {
+        _stop.Cancel();
+        _socket?.Dispose();
+        _socket = null;
+        _stop.Dispose();
+    }
+
+    private void OnSend(Send send)
+    {
+        if (_socket is null) return;
+        try
+        {
+            _socket.Send(send.Message, send.Source, send.Destination);
+        }
+        catch (ErrnoException ex)
+        {
+            // the link may be down or the address gone: the instance's trackers deal with that
+            if (_sendErrors++ % 100 == 0)
+                _log.Warning("VRRP send on {Interface} to {Destination} failed: {Error} ({Count} so far)",
+                    _options.Interface, send.Destination, ex.Message, _sendErrors);
+        }
+    }
+
+    private async Task ReceiveLoop(VrrpSocket socket, IActorRef self, CancellationToken ct)
+    {
+        var buffer = new byte[ReceiveBufferLength];
+        var ipv4 = _options.Family == AddressFamily.InterNetwork;
+        while (!ct.IsCancellationRequested)
+        {
+            VrrpReceived r;
+            try
+            {
+                r = await socket.ReceiveAsync(buffer, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ct.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is ErrnoException or SocketException or IOException)
+            {
+                self.Tell(new ReceiveFailed(ex));
+                return;
+            }
+            if (r.Length < 2 || !_routes.TryGetValue(buffer[r.Offset + 1], out var instance))
+            {
+                Interlocked.Increment(ref _unknownVrid);
+                continue;
+            }
+            // IPv4: hand over the IP header too, so the instance can check TTL and lengths as keepalived does
+            var start = ipv4 ? 0 : r.Offset;
+            var data = buffer.AsSpan(start, r.Offset + r.Length - start).ToArray();
+            instance.Tell(new Received(data, data.Length, ipv4, r.Source.GetAddressBytes(), r.Destination.GetAddressBytes(),
+                r.TtlHopLimit, r.Source));
+        }
+    }
+}

@@ -1,0 +1,302 @@
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Kernel.Arp;
+using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Vrrp;
+using Keepalived.Actors.Notify;
+using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Vrrp.Packet;
+
+namespace Keepalived.Actors.Vrrp;
+
+/// <summary>
+/// One vrrp_instance: feeds the pure <see cref="VrrpStateMachine"/> with validated adverts,
+/// timer expiries and shutdown, and carries out the actions it returns, in their order, by
+/// telling the leaf actors (socket, netlink, GARP, notify). It touches no kernel object itself.
+/// </summary>
+public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
+{
+    private readonly VrrpInstanceEnvironment _env;
+    private readonly VrrpStateMachine _machine;
+    private readonly VrrpReceiveValidator _validator;
+    private readonly AdvertBuilder _adverts;
+    private readonly List<VrrpAction> _actions = new(8);
+    private readonly TimeProvider _clock;
+    private readonly long _epoch;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly string _name;
+
+    // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
+    private int _addsInFlight;
+    private int _pendingGarpRepeat;
+    private IActorRef? _shutdownRequester;
+    private int _removesBeforeShutdown;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>A timer of the state machine ran out; <see cref="Tag"/> tells a stale one apart.</summary>
+    public sealed record Tick(VrrpTimer Timer, long Tag);
+
+    /// <summary>Send priority 0 if master, remove the addresses, then answer <see cref="ShutdownComplete"/>.</summary>
+    public sealed record Shutdown
+    {
+        public static readonly Shutdown Instance = new();
+    }
+
+    public sealed record ShutdownComplete(string Name);
+
+    /// <summary>Answered with <see cref="Status"/>.</summary>
+    public sealed record GetStatus
+    {
+        public static readonly GetStatus Instance = new();
+    }
+
+    public sealed record Status(string Name, VrrpState State, int BasePriority, int EffectivePriority,
+        IPAddress? MasterAddress, TimeSpan MasterDownInterval, VrrpStatistics Statistics);
+
+    /// <summary>A link or tracker put the instance in or out of FAULT.</summary>
+    public sealed record FaultChanged(bool Faulted, string Reason);
+
+    /// <summary>The total priority (base + tracker weights) changed.</summary>
+    public sealed record TotalPriorityChanged(int TotalPriority);
+
+    /// <summary>Published on the event stream on every state change (management, sync groups, tests).</summary>
+    public sealed record StateChanged(string Name, VrrpState From, VrrpState To, VrrpTransitionReason Reason, int Priority);
+
+    public static Props Props(VrrpInstanceEnvironment environment) =>
+        Runtime.Props.Create(() => new VrrpInstanceActor(environment));
+
+    private VrrpInstanceActor(VrrpInstanceEnvironment env)
+    {
+        _env = env;
+        _name = env.Config.Name;
+        var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
+        _machine = new VrrpStateMachine(settings);
+        _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings));
+        _adverts = new AdvertBuilder(env, settings, _validator.Expectations);
+        _clock = Context.System.TimeProvider;
+        _epoch = _clock.GetTimestamp();
+
+        Receive<VrrpSocketActor.Received>(OnReceived);
+        Receive<Tick>(t => Run(m => m.TimerExpired(t.Timer, t.Tag, Now, _actions)));
+        Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
+        Receive<FaultChanged>(f =>
+        {
+            _log.Info("({Instance}) {What}: {Reason}", _name, f.Faulted ? "fault" : "fault cleared", f.Reason);
+            Run(m => m.FaultChanged(f.Faulted, Now, _actions));
+        });
+        Receive<TotalPriorityChanged>(p => Run(m => m.PriorityChanged(p.TotalPriority, Now, _actions)));
+        Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
+            _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
+        Receive<Shutdown>(_ => OnShutdown());
+        ReceiveAny(Unhandled);
+    }
+
+    private TimeSpan Now => _clock.GetElapsedTime(_epoch);
+
+    protected override void PreStart()
+    {
+        _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self));
+        // Addresses left by a run that died without cleaning up: nobody else may hold them now.
+        RemoveAddresses();
+        Run(m => m.Start(Now, _actions));
+    }
+
+    protected override void PostStop() =>
+        _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
+
+    private void OnReceived(VrrpSocketActor.Received packet)
+    {
+        var result = Validate(packet, out var priority, out var interval);
+        if (!result.IsAccepted)
+        {
+            if (result.Outcome != VrrpCheckOutcome.OtherVrid && result.Describe(_name) is { } why)
+                _log.Info("{Reason}", why);
+            return;
+        }
+        if (result.Describe(_name) is { } note) _log.Info("{Note}", note);
+        var source = packet.Source;
+        Run(m => m.AdvertReceived(priority, interval, source, Now, _actions));
+    }
+
+    private VrrpCheckResult Validate(VrrpSocketActor.Received packet, out int priority, out TimeSpan interval)
+    {
+        priority = 0;
+        interval = default;
+        ReceivedDatagram datagram;
+        if (packet.IncludesIpHeader)
+        {
+            if (ReceivedDatagram.TryFromIpv4(packet.Data.AsSpan(0, packet.Length), out datagram) != Ipv4ReadStatus.Ok)
+                return new VrrpCheckResult(VrrpCheckReason.TooShort, Received: packet.Length);
+        }
+        else
+            datagram = new ReceivedDatagram(packet.Data.AsSpan(0, packet.Length), packet.SourceBytes, packet.DestinationBytes, packet.HopLimit);
+
+        Span<byte> master = stackalloc byte[16];
+        var masterLength = _machine.MasterAddress is { } m && m.TryWriteBytes(master, out var n) ? n : 0;
+        var result = _validator.Check(datagram, master[..masterLength]);
+        if (result.IsAccepted && VrrpAdvert.TryRead(datagram.Payload, _env.Family, out var advert) == VrrpReadStatus.Ok)
+        {
+            priority = advert.Priority;
+            interval = advert.AdvertInterval;
+        }
+        return result;
+    }
+
+    /// <summary>Runs one state-machine step and carries out the actions it produced, in order.</summary>
+    private void Run(Action<VrrpStateMachine> step)
+    {
+        _actions.Clear();
+        step(_machine);
+        foreach (var action in _actions) Execute(action);
+        _actions.Clear();
+    }
+
+    private void Execute(in VrrpAction a)
+    {
+        switch (a.Kind)
+        {
+            case VrrpActionKind.SendAdvert:
+                SendAdvert(a.Priority);
+                break;
+            case VrrpActionKind.AddVirtualAddresses:
+                AddAddresses();
+                break;
+            case VrrpActionKind.RemoveVirtualAddresses:
+                RemoveAddresses();
+                break;
+            case VrrpActionKind.SendGratuitousArp:
+                if (_addsInFlight > 0) _pendingGarpRepeat += a.Repeat;
+                else SendGarp(a.Repeat);
+                break;
+            case VrrpActionKind.StartTimer:
+                Timers.StartSingleTimer(a.Timer, new Tick(a.Timer, a.Tag), a.Delay);
+                break;
+            case VrrpActionKind.CancelTimer:
+                Timers.Cancel(a.Timer);
+                break;
+            case VrrpActionKind.StateChanged:
+                OnStateChanged(a.From, a.To, a.Reason);
+                break;
+            case VrrpActionKind.PriorityChanged:
+                OnPriorityChanged(a.Priority);
+                break;
+            case VrrpActionKind.MasterReceivedLowerPriority:
+                _env.Leaves.Notify.Tell(new NotifyActor.EventNotify(_name, "MASTER_RX_LOWER_PRI", _machine.EffectivePriority,
+                    _env.Config.Notify["notify_master_rx_lower_pri"]));
+                break;
+            default:
+                _log.Warning("({Instance}) unknown action {Action}", _name, a.ToString());
+                break;
+        }
+    }
+
+    private void SendAdvert(int priority)
+    {
+        var statistics = _validator.Statistics;
+        foreach (var destination in _env.Destinations)
+        {
+            var message = _adverts.Build(priority, destination);
+            _env.Leaves.Socket.Tell(new VrrpSocketActor.Send(message, _env.PrimaryAddress, destination));
+        }
+        if (priority == 0) statistics.PriZeroSent++;
+    }
+
+    private void AddAddresses()
+    {
+        _addsInFlight++;
+        _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_env.Config.VirtualAddresses, _env.Interface,
+            _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
+    }
+
+    private void RemoveAddresses() =>
+        _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_env.Config.VirtualAddresses, _env.Interface,
+            _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
+
+    private void OnAddressesChanged(NetlinkActor.AddressesChanged changed)
+    {
+        foreach (var failure in changed.Failures)
+            _log.Warning("({Instance}) {Failure}", _name, failure);
+        if (changed.Added)
+        {
+            if (_addsInFlight > 0) _addsInFlight--;
+            if (_addsInFlight == 0 && _pendingGarpRepeat > 0)
+            {
+                SendGarp(_pendingGarpRepeat);
+                _pendingGarpRepeat = 0;
+            }
+        }
+        else if (_shutdownRequester is not null && --_removesBeforeShutdown <= 0)
+            FinishShutdown();
+    }
+
+    private void SendGarp(int repeat)
+    {
+        if (repeat <= 0 || _env.Config.VirtualAddresses.Count == 0) return;
+        _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_env.Config.VirtualAddresses, _env.Interface, repeat,
+            _env.Global.VrrpGarpInterval, _env.Global.VrrpGnaInterval));
+    }
+
+    private void OnStateChanged(VrrpState from, VrrpState to, VrrpTransitionReason reason)
+    {
+        var statistics = _validator.Statistics;
+        if (to == VrrpState.Master) statistics.BecomeMaster++;
+        if (from == VrrpState.Master) statistics.ReleaseMaster++;
+        _log.Info("({Instance}) Entering {State} STATE{Why}", _name, StateName(to),
+            reason == VrrpTransitionReason.Startup && to != VrrpState.Master ? " (init)" : "");
+        if (_pendingGarpRepeat > 0 && to != VrrpState.Master) _pendingGarpRepeat = 0;
+        _env.Leaves.Notify.Tell(new NotifyActor.StateNotify(false, _name, StateName(to), _machine.EffectivePriority, _env.Config.Notify));
+        Context.System.EventStream.Publish(new StateChanged(_name, from, to, reason, _machine.EffectivePriority));
+    }
+
+    private void OnPriorityChanged(int priority)
+    {
+        _log.Info("({Instance}) Changing effective priority to {Priority}", _name, priority);
+        if (_env.Config.NotifyPriorityChanges ?? _env.Global.VrrpNotifyPriorityChanges)
+            _env.Leaves.Notify.Tell(new NotifyActor.EventNotify(_name,
+                _machine.State == VrrpState.Master ? "MASTER_PRIORITY" : "BACKUP_PRIORITY", priority, null));
+    }
+
+    private void OnShutdown()
+    {
+        _shutdownRequester = Sender;
+        Timers.CancelAll();
+        var wasMaster = _machine.State == VrrpState.Master;
+        Run(m => m.Stop(Now, _actions));
+        // the state machine removed the addresses if it held them; wait for netlink's answer
+        _removesBeforeShutdown = wasMaster ? 1 : 0;
+        if (_removesBeforeShutdown == 0) FinishShutdown();
+    }
+
+    private void FinishShutdown()
+    {
+        _shutdownRequester?.Tell(new ShutdownComplete(_name));
+        _shutdownRequester = null;
+    }
+
+    internal static string StateName(VrrpState state) => state switch
+    {
+        VrrpState.Master => "MASTER",
+        VrrpState.Backup => "BACKUP",
+        VrrpState.Fault => "FAULT",
+        VrrpState.Stop => "STOP",
+        _ => "INIT",
+    };
+
+    private static VrrpReceiveExpectations ReceiveExpectations(VrrpInstanceEnvironment env, VrrpStateMachineSettings settings) => new()
+    {
+        Version = settings.Version,
+        Family = env.Family,
+        VirtualRouterId = (byte)settings.VirtualRouterId,
+        AdvertInterval = settings.AdvertInterval,
+        VirtualAddresses = [.. env.Config.VirtualAddresses.Where(a => a.Address.AddressFamily == env.Family).Select(a => a.Address)],
+        AuthType = env.Config.AuthType,
+        AuthPass = env.Config.AuthPass,
+        Unicast = env.IsUnicast,
+        UnicastPeers = env.Config.UnicastPeers,
+        CheckUnicastSource = env.Config.CheckUnicastSource || env.Global.VrrpCheckUnicastSrc,
+        SkipCheckAdvertAddresses = env.Config.SkipCheckAdvAddr || env.Global.VrrpSkipCheckAdvAddr,
+        MulticastGroupIpv4 = env.Global.VrrpMcastGroup4,
+    };
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Config.Global;
+using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Actors.Vrrp;
+
+/// <summary>
+/// What a vrrp_instance runs with once its interface has been looked up: the interface, the
+/// primary address its adverts come from (unicast_src_ip / mcast_src_ip, else the interface's
+/// first address of the family — for IPv6 its link-local one), where adverts go, and the leaf
+/// actors that do its I/O.
+/// </summary>
+public sealed record VrrpInstanceEnvironment(
+    VrrpInstance Config,
+    GlobalConfig Global,
+    string Interface,
+    int InterfaceIndex,
+    IPAddress PrimaryAddress,
+    IReadOnlyList<IPAddress> Destinations,
+    VrrpLeaves Leaves)
+{
+    public AddressFamily Family => PrimaryAddress.AddressFamily;
+
+    public bool IsUnicast => Config.IsUnicast;
+}
+
+/// <summary>The leaf actors a VRRP instance talks to.</summary>
+public sealed record VrrpLeaves(IActorRef Socket, IActorRef Netlink, IActorRef Garp, IActorRef Notify);

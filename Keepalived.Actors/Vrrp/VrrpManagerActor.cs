@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Config.Global;
+using Keepalived.Actors.Config.Model;
+using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Kernel;
+using Keepalived.Actors.Kernel.Arp;
+using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Vrrp;
+using Keepalived.Actors.Notify;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Actors.Vrrp;
+
+/// <summary>
+/// keepalived's VRRP process as a subtree (<c>/user/watchdog/vrrp</c>): the leaf actors for
+/// netlink, GARP and notifies, one socket actor per interface and address family, and one
+/// <see cref="VrrpInstanceActor"/> per vrrp_instance once its interface has been looked up.
+/// On <see cref="Shutdown"/> every instance says goodbye (priority 0, addresses removed) and the
+/// leaves are flushed before <see cref="Stopped"/> is answered.
+/// </summary>
+public sealed class VrrpManagerActor : ReceiveActor
+{
+    private readonly KeepalivedConfig _config;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
+    private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
+    private readonly List<IActorRef> _instances = [];
+    private IActorRef _netlink = ActorRefs.Nobody;
+    private IActorRef _garp = ActorRefs.Nobody;
+    private IActorRef _notify = ActorRefs.Nobody;
+    private int _lookupsPending;
+    private bool _shuttingDown;
+    private IActorRef? _stopRequester;
+    private int _awaiting;
+
+    public sealed record Shutdown
+    {
+        public static readonly Shutdown Instance = new();
+    }
+
+    public sealed record Stopped
+    {
+        public static readonly Stopped Instance = new();
+    }
+
+    /// <summary>Answered with the instances' <see cref="VrrpInstanceActor.Status"/> list.</summary>
+    public sealed record GetInstances
+    {
+        public static readonly GetInstances Instance = new();
+    }
+
+    public static Props Props(KeepalivedConfig config) => Runtime.Props.Create(() => new VrrpManagerActor(config));
+
+    private VrrpManagerActor(KeepalivedConfig config)
+    {
+        _config = config;
+        Receive<NetlinkActor.InterfaceInfo>(OnInterface);
+        Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
+        Receive<Shutdown>(_ => OnShutdown());
+        Receive<VrrpInstanceActor.ShutdownComplete>(_ => Countdown(FlushLeaves));
+        Receive<Flushed>(_ => Countdown(Finish));
+        Receive<GetInstances>(_ => AskInstances());
+        ReceiveAny(Unhandled);
+    }
+
+    private GlobalConfig Global => _config.Global;
+
+    protected override void PreStart()
+    {
+        _notify = Context.ActorOf(NotifyActor.Props(Global), "notify");
+        _netlink = Context.ActorOf(NetlinkActor.Props(), "netlink");
+        _garp = Context.ActorOf(GarpActor.Props(), "garp");
+        foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
+        {
+            _interfaces[name] = null;
+            _lookupsPending++;
+            _netlink.Tell(new NetlinkActor.GetInterface(name));
+        }
+    }
+
+    private string InterfaceOf(VrrpInstance vrrp) => vrrp.Interface ?? Global.DefaultInterface ?? "eth0";
+
+    private void OnInterface(NetlinkActor.InterfaceInfo info)
+    {
+        _interfaces[info.Name] = info;
+        if (--_lookupsPending == 0 && !_shuttingDown) StartInstances();
+    }
+
+    private void OnInterfaceMissing(string name)
+    {
+        _log.Error("Interface {Interface} not found: its VRRP instances do not run", name);
+        if (--_lookupsPending == 0 && !_shuttingDown) StartInstances();
+    }
+
+    private void StartInstances()
+    {
+        foreach (var vrrp in _config.Vrrp.Instances)
+        {
+            var iface = InterfaceOf(vrrp);
+            if (_interfaces.GetValueOrDefault(iface) is not { } info) continue;
+            var env = Environment(vrrp, info);
+            if (env is null) continue;
+            _instances.Add(Context.ActorOf(VrrpInstanceActor.Props(env), ActorName("instance-", vrrp.Name)));
+        }
+        _log.Info("{Count} VRRP instance(s) started", _instances.Count);
+    }
+
+    private VrrpInstanceEnvironment? Environment(VrrpInstance vrrp, NetlinkActor.InterfaceInfo info)
+    {
+        var family = vrrp.Family == AddressFamily.Unspecified ? AddressFamily.InterNetwork : vrrp.Family;
+        var primary = vrrp.SourceAddress ?? info.Addresses.FirstOrDefault(a => a.AddressFamily == family &&
+            (family == AddressFamily.InterNetwork || a.IsIPv6LinkLocal));
+        if (primary is null)
+        {
+            _log.Error("({Instance}) interface {Interface} has no {Family} address to send adverts from: instance not started",
+                vrrp.Name, info.Name, family == AddressFamily.InterNetwork ? "IPv4" : "IPv6 link-local");
+            return null;
+        }
+        IReadOnlyList<IPAddress> destinations = vrrp.IsUnicast
+            ? [.. vrrp.UnicastPeers.Select(p => p.Address)]
+            : [vrrp.MulticastDestination ?? (family == AddressFamily.InterNetwork ? Global.VrrpMcastGroup4 : Global.VrrpMcastGroup6)];
+        var socket = SocketFor(new VrrpSocketOptions
+        {
+            Interface = info.Name,
+            Family = family,
+            Unicast = vrrp.IsUnicast,
+            MulticastGroup = vrrp.IsUnicast ? null : destinations[0],
+            UnicastSource = vrrp.IsUnicast ? vrrp.SourceAddress : null,
+            UnicastTtl = vrrp.IsUnicast && vrrp.UnicastTtl >= 0 ? (byte)vrrp.UnicastTtl : null,
+        });
+        return new VrrpInstanceEnvironment(vrrp, Global, info.Name, info.Index, primary, destinations,
+            new VrrpLeaves(socket, _netlink, _garp, _notify));
+    }
+
+    private IActorRef SocketFor(VrrpSocketOptions options)
+    {
+        if (!_sockets.TryGetValue(options, out var socket))
+        {
+            var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}";
+            socket = Context.ActorOf(VrrpSocketActor.Props(options), ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
+            _sockets[options] = socket;
+        }
+        return socket;
+    }
+
+    private void OnShutdown()
+    {
+        _stopRequester = Sender;
+        if (_shuttingDown) return;
+        _shuttingDown = true;
+        _awaiting = _instances.Count;
+        if (_awaiting == 0) FlushLeaves();
+        foreach (var i in _instances) i.Tell(VrrpInstanceActor.Shutdown.Instance);
+    }
+
+    private void FlushLeaves()
+    {
+        IActorRef[] leaves = [.. _sockets.Values, _netlink, _garp, _notify];
+        _awaiting = leaves.Length;
+        foreach (var leaf in leaves) leaf.Tell(Flush.Instance);
+    }
+
+    private void Finish() => _stopRequester?.Tell(Stopped.Instance);
+
+    private void Countdown(Action whenDone)
+    {
+        if (--_awaiting == 0) whenDone();
+    }
+
+    private void AskInstances()
+    {
+        var tasks = _instances.Select(i => i.Ask<VrrpInstanceActor.Status>(VrrpInstanceActor.GetStatus.Instance, TimeSpan.FromSeconds(2)));
+        Task.WhenAll(tasks).PipeTo(Sender, success: s => (object)s.ToList());
+    }
+
+    /// <summary>An actor name from a keepalived name (which may hold any printable character).</summary>
+    internal static string ActorName(string prefix, string name) =>
+        prefix + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c.ToString() : $"%{(int)c:X2}"));
+}

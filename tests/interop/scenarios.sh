@@ -1,0 +1,124 @@
+# The interop scenarios (sourced by interop.sh). Each starts h1 and h2 with the lab template,
+# acts, and ends with exactly one pass or fail. $OURS_ON says which host runs keepalived-net.
+
+# (a) the higher priority becomes master, the VIP is only there, the adverts decode as valid VRRP
+scenario_election() {
+    start_host h1 150; start_host h2 100
+    wait_vip h1 present 15 || { fail "h1 (priority 150) never got the VIP"; return; }
+    sleep 1
+    has_vip h2 && { fail "VIP on both hosts"; return; }
+    local pcap="$LAB_WORK/election-$OURS_ON.pcap"
+    cap_start "$pcap" || { fail "capture did not start"; return; }
+    sleep 3.2; cap_stop
+    local h1ads; h1ads="$(adverts "$pcap" "$(ip_of h1)")"
+    local n; n="$(grep -c . <<<"$h1ads")"
+    [ "$n" -ge 2 ] || { fail "$n adverts from the master in 3.2 s"; return; }
+    grep -qv "^150	1	2$" <<<"$h1ads" && { fail "adverts not priority 150 / checksum good / v2: $(sort -u <<<"$h1ads" | tr '\n' ' ')"; return; }
+    [ -z "$(adverts "$pcap" "$(ip_of h2)")" ] || { fail "the backup advertised"; return; }
+    pass
+}
+
+# (b) SIGKILL of the master: the backup takes over after Master_Down_Interval
+scenario_kill() {
+    start_host h1 150; start_host h2 100
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    sleep 1
+    local t0; t0="$(now)"
+    stop_host h1 KILL
+    wait_vip h2 present 8 || { fail "h2 did not take over within 8 s"; return; }
+    local ms; ms="$(ms_between "$t0" "$(now)")"
+    [ "$ms" -ge 2500 ] || { fail "takeover after ${ms} ms: faster than Master_Down_Interval (3.6 s) allows"; return; }
+    pass
+}
+
+# (c) SIGTERM: the master sends priority 0 and removes its VIP; the backup takes over after the skew
+scenario_term() {
+    start_host h1 150; start_host h2 100
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    sleep 1
+    local pcap="$LAB_WORK/term-$OURS_ON.pcap"
+    cap_start "$pcap" || { fail "capture did not start"; return; }
+    local t0; t0="$(now)"
+    stop_host h1 TERM &
+    wait_vip h2 present 5 || { wait; fail "h2 did not take over within 5 s"; return; }
+    local ms; ms="$(ms_between "$t0" "$(now)")"
+    wait
+    sleep 0.5; cap_stop
+    has_vip h1 && { fail "the stopped master kept its VIP"; return; }
+    adverts "$pcap" "$(ip_of h1)" | grep -q "^0	" || { fail "no priority-0 advert from h1"; return; }
+    [ "$ms" -lt 2500 ] || { fail "takeover took ${ms} ms (priority 0 should cut it to the skew, ~0.6 s)"; return; }
+    pass
+}
+
+# (d) nopreempt: a higher priority joining later does not take over
+scenario_nopreempt() {
+    start_host h2 100 PREEMPT=0
+    wait_vip h2 present 15 || { fail "h2 alone never became master"; return; }
+    start_host h1 150 PREEMPT=0
+    sleep 6
+    has_vip h1 && { fail "h1 (nopreempt) took over from h2"; return; }
+    has_vip h2 || { fail "h2 lost the VIP"; return; }
+    pass
+}
+
+# (e) unicast peers: election and takeover without multicast
+scenario_unicast() {
+    start_host h1 150 UNICAST=1; start_host h2 100 UNICAST=1
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    sleep 1
+    has_vip h2 && { fail "VIP on both hosts"; return; }
+    local pcap="$LAB_WORK/unicast-$OURS_ON.pcap"
+    cap_start "$pcap" || { fail "capture did not start"; return; }
+    sleep 2.2; cap_stop
+    local dsts; dsts="$(tshark -r "$pcap" -Y "vrrp && ip.src == $(ip_of h1)" -T fields -e ip.dst 2>/dev/null | sort -u)"
+    [ "$dsts" = "$(ip_of h2)" ] || { fail "adverts went to '$dsts', not the peer $(ip_of h2)"; return; }
+    stop_host h1 KILL
+    wait_vip h2 present 8 || { fail "h2 did not take over"; return; }
+    pass
+}
+
+# (f) VRRPv3 with advert_int 0.1: 10 adverts a second, takeover in about 0.36 s
+scenario_v3fast() {
+    local v=(VRRP_VERSION=3 ADVERT_INT=0.1 AUTH=NONE)
+    start_host h1 150 "${v[@]}"; start_host h2 100 "${v[@]}"
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    sleep 1
+    local pcap="$LAB_WORK/v3-$OURS_ON.pcap"
+    cap_start "$pcap" || { fail "capture did not start"; return; }
+    sleep 1.1
+    local t0; t0="$(now)"
+    stop_host h1 KILL
+    wait_vip h2 present 4 || { fail "h2 did not take over"; return; }
+    local ms; ms="$(ms_between "$t0" "$(now)")"
+    sleep 0.3; cap_stop
+    local h1ads; h1ads="$(adverts "$pcap" "$(ip_of h1)")"
+    [ "$(grep -c . <<<"$h1ads")" -ge 8 ] || { fail "$(grep -c . <<<"$h1ads") v3 adverts in 1.1 s"; return; }
+    grep -qv "^150	1	3$" <<<"$h1ads" && { fail "adverts not priority 150 / checksum good / v3: $(sort -u <<<"$h1ads" | tr '\n' ' ')"; return; }
+    [ "$ms" -lt 1500 ] || { fail "v3 takeover took ${ms} ms"; return; }
+    pass
+}
+
+# (g) equal priorities: the higher primary address (h2, .12) wins
+scenario_equalprio() {
+    start_host h1 100; start_host h2 100
+    wait_vip h2 present 15 || { fail "h2 (higher address) never became master"; return; }
+    sleep 4
+    has_vip h1 && { fail "h1 (lower address) holds the VIP too"; return; }
+    has_vip h2 || { fail "h2 lost the VIP"; return; }
+    pass
+}
+
+# (h) a PASS mismatch: each refuses the other's adverts (both end up master), counted as auth failures
+scenario_authmismatch() {
+    start_host h1 150 AUTH_PASS=secret1; start_host h2 100 AUTH_PASS=secret2
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    wait_vip h2 present 15 || { fail "h2 accepted adverts with the wrong password"; return; }
+    local stats="$LAB_WORK/tmp/$OURS_ON/keepalived.stats" pid
+    rm -f "$stats"
+    read -r pid _ < <("$KAL" pids "$OURS_ON")
+    kill -USR2 "$pid"
+    for _ in $(seq 1 50); do [ -s "$stats" ] && break; sleep 0.1; done
+    local failures; failures="$(awk '/Authentication Errors/ { a = 1 } a && /Failure:/ { print $2; exit }' "$stats" 2>/dev/null)"
+    [ "${failures:-0}" -gt 0 ] || { fail "keepalived-net counted no auth failure (stats: $(tr '\n' ' ' < "$stats" 2>/dev/null))"; return; }
+    pass
+}
