@@ -1,0 +1,99 @@
+using System.Net.Sockets;
+using Keepalived.Actors.Kernel.Libc;
+using LibcCalls = Keepalived.Actors.Kernel.Libc.Libc;
+
+namespace Keepalived.Actors.Kernel.Netlink;
+
+/// <summary>
+/// A NETLINK_ROUTE socket bound to a kernel-chosen port id. Reads go through
+/// <see cref="Socket.ReceiveAsync(Memory{byte}, SocketFlags, CancellationToken)"/> (epoll), and
+/// Dispose ends a pending read. The socket lives in the network namespace of the thread that
+/// opened it.
+/// </summary>
+internal sealed class NetlinkSocket : IDisposable
+{
+    private readonly Socket _socket;
+
+    public uint PortId { get; }
+
+    public NetlinkSocket()
+    {
+        _socket = KernelSocket.Open(LibcCalls.AF_NETLINK, LibcCalls.SOCK_RAW, LibcCalls.NETLINK_ROUTE);
+        try
+        {
+            Span<byte> address = stackalloc byte[LibcCalls.SockAddrNlSize];
+            WriteSockAddr(address);
+            KernelSocket.Bind(_socket, address);
+            PortId = ReadPortId();
+            // errors echo only the request header, and carry the kernel's explanation text;
+            // both are optional (older kernels), so failures are ignored
+            TrySetOption(LibcCalls.NETLINK_CAP_ACK, 1);
+            TrySetOption(LibcCalls.NETLINK_EXT_ACK, 1);
+        }
+        catch
+        {
+            _socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>NETLINK_ADD_MEMBERSHIP for an RTNLGRP_* group.</summary>
+    public void Join(int group) =>
+        KernelSocket.SetOption(_socket, LibcCalls.SOL_NETLINK, LibcCalls.NETLINK_ADD_MEMBERSHIP, group);
+
+    /// <summary>SO_RCVBUFFORCE (root may exceed rmem_max), else SO_RCVBUF, as keepalived does.</summary>
+    public void SetReceiveBuffer(int bytes)
+    {
+        try
+        {
+            KernelSocket.SetOption(_socket, LibcCalls.SOL_SOCKET, LibcCalls.SO_RCVBUFFORCE, bytes);
+        }
+        catch (ErrnoException)
+        {
+            KernelSocket.SetOption(_socket, LibcCalls.SOL_SOCKET, LibcCalls.SO_RCVBUF, bytes);
+        }
+    }
+
+    /// <summary>Sends one request to the kernel (port 0).</summary>
+    public void Send(ReadOnlySpan<byte> message)
+    {
+        Span<byte> kernel = stackalloc byte[LibcCalls.SockAddrNlSize];
+        WriteSockAddr(kernel);
+        KernelSocket.SendTo(_socket, message, kernel);
+    }
+
+    /// <summary>
+    /// One datagram. ENOBUFS (the kernel dropped messages for this socket) surfaces as a
+    /// <see cref="SocketException"/> with <see cref="SocketError.NoBufferSpaceAvailable"/>.
+    /// </summary>
+    public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+
+    public void Dispose() => _socket.Dispose();
+
+    private static void WriteSockAddr(Span<byte> address)
+    {
+        address.Clear();
+        HostOrder.WriteU16(address, LibcCalls.AF_NETLINK);
+    }
+
+    private unsafe uint ReadPortId()
+    {
+        byte* address = stackalloc byte[LibcCalls.SockAddrNlSize];
+        int length = LibcCalls.SockAddrNlSize;
+        LibcCalls.ThrowIfFailed(LibcCalls.GetSockName(_socket.SafeHandle, address, ref length), "getsockname");
+        // sockaddr_nl: family u16, pad u16, nl_pid u32, nl_groups u32
+        return HostOrder.ReadU32(new ReadOnlySpan<byte>(address + 4, 4));
+    }
+
+    private void TrySetOption(int name, int value)
+    {
+        try
+        {
+            KernelSocket.SetOption(_socket, LibcCalls.SOL_NETLINK, name, value);
+        }
+        catch (ErrnoException)
+        {
+        }
+    }
+}
