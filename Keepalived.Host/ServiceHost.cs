@@ -49,7 +49,8 @@ public static class ServiceHost
                 VrrpPidFile: result.GetValue(o.VrrpPidFile) ?? PidFiles.DefaultVrrp,
                 CheckersPidFile: result.GetValue(o.CheckersPidFile) ?? PidFiles.DefaultCheckers), token);
         });
-        return await root.Parse(args).InvokeAsync();
+        // SIGTERM and SIGINT are ours: they start the VRRP goodbye, which must not be cut short
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump,
