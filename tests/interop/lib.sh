@@ -48,6 +48,21 @@ adverts() {
     tshark -r "$1" -Y "vrrp && ip.src == $2" -T fields -e vrrp.prio -e vrrp.checksum.status -e vrrp.version 2>/dev/null
 }
 
+# takeover_ms FILE OLD_IP NEW_IP: last advert of OLD_IP -> first advert of NEW_IP after it, in ms
+takeover_ms() {
+    tshark -r "$1" -Y "vrrp" -T fields -e frame.time_epoch -e ip.src 2>/dev/null | awk -v old="$2" -v new="$3" '
+        $2 == old { last = $1 }
+        $2 == new && last != "" { printf "%.0f", ($1 - last) * 1000; exit }'
+}
+
+# partition on|off: the bridge stops (or resumes) flooding multicast to both hosts, so neither
+# hears the other's adverts while their links stay up (a link down would mean FAULT instead)
+partition() {
+    local flood=on; [ "$1" = on ] && flood=off
+    "$LABSH" exec sw bridge link set dev h1p mcast_flood "$flood"
+    "$LABSH" exec sw bridge link set dev h2p mcast_flood "$flood"
+}
+
 pass() { passed=$((passed + 1)); echo "PASS $SCENARIO ($(name_for h1) h1, $(name_for h2) h2)"; }
 fail() {
     failed=$((failed + 1)); echo "FAIL $SCENARIO ($(name_for h1) h1, $(name_for h2) h2): $*"
