@@ -306,6 +306,34 @@ public class VrrpReceiveValidatorTests
     }
 
     [Fact]
+    public void Reading_and_checking_does_not_allocate()
+    {
+        var validator = new VrrpReceiveValidator(V2Pass);
+        var datagram = Ipv4Datagram(Peer, Group, V2Advert());
+        var wrong = Ipv4Datagram(Peer, Group, V2Advert(password: "nope"));
+        RunChecks(validator, datagram, wrong); // JIT and first-use costs out of the way
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        RunChecks(validator, datagram, wrong);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(2000, validator.Statistics.AdvertRcvd);
+
+        static void RunChecks(VrrpReceiveValidator validator, byte[] good, byte[] bad)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                ReceivedDatagram.TryFromIpv4(good, out var d);
+                VrrpAdvert.TryRead(d.Payload, AddressFamily.InterNetwork, out var advert);
+                if (!validator.Check(d).IsAccepted || advert.Priority != 150)
+                    throw new InvalidOperationException("valid advert refused");
+                ReceivedDatagram.TryFromIpv4(bad, out d);
+                validator.Check(d);
+            }
+        }
+    }
+
+    [Fact]
     public void Impossible_instances_are_refused_at_construction()
     {
         Assert.Throws<ArgumentException>(() => new VrrpReceiveValidator(V3 with { Version = 4 }));
