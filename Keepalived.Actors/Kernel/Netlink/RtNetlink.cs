@@ -66,14 +66,27 @@ public sealed class RtNetlink : IDisposable
         _gate.Dispose();
     }
 
-    private async Task<RtNetlinkResult> AddressAsync(VirtualIpAddress address, int interfaceIndex, bool add, CancellationToken cancellationToken)
+    private Task<RtNetlinkResult> AddressAsync(VirtualIpAddress address, int interfaceIndex, bool add, CancellationToken cancellationToken) =>
+        RequestAsync((ref NetlinkWriter w, uint sequence) => AddressMessage.Write(ref w, address, interfaceIndex, add, sequence),
+            add, $"{Verb(add)} address {address.Address}/{address.PrefixLength}", cancellationToken);
+
+    private Task<RtNetlinkResult> RouteAsync(IpRoute route, Func<string, int> interfaceIndex, bool add, CancellationToken cancellationToken) =>
+        RequestAsync((ref NetlinkWriter w, uint sequence) => RouteMessage.Write(ref w, route, add, sequence, interfaceIndex),
+            add, $"{Verb(add)} route {route.DestinationText ?? route.Destination?.ToString()}", cancellationToken);
+
+    private Task<RtNetlinkResult> RuleAsync(IpRule rule, bool add, CancellationToken cancellationToken) =>
+        RequestAsync((ref NetlinkWriter w, uint sequence) => RuleMessage.Write(ref w, rule, add, sequence),
+            add, $"{Verb(add)} rule preference {rule.Preference}", cancellationToken);
+
+    private delegate void RequestWriter(ref NetlinkWriter writer, uint sequence);
+
+    private async Task<RtNetlinkResult> RequestAsync(RequestWriter write, bool add, string what, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var writer = new NetlinkWriter(_request);
-            AddressMessage.Write(ref writer, address, interfaceIndex, add, ++_sequence);
-            return await TalkAsync(writer.Length, add, $"{Verb(add)} address {address.Address}/{address.PrefixLength}", cancellationToken).ConfigureAwait(false);
+            var length = WriteRequest(write);
+            return await TalkAsync(length, add, what, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -81,34 +94,11 @@ public sealed class RtNetlink : IDisposable
         }
     }
 
-    private async Task<RtNetlinkResult> RouteAsync(IpRoute route, Func<string, int> interfaceIndex, bool add, CancellationToken cancellationToken)
+    private int WriteRequest(RequestWriter write)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var writer = new NetlinkWriter(_request);
-            RouteMessage.Write(ref writer, route, add, ++_sequence, interfaceIndex);
-            return await TalkAsync(writer.Length, add, $"{Verb(add)} route {route.DestinationText ?? route.Destination?.ToString()}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<RtNetlinkResult> RuleAsync(IpRule rule, bool add, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var writer = new NetlinkWriter(_request);
-            RuleMessage.Write(ref writer, rule, add, ++_sequence);
-            return await TalkAsync(writer.Length, add, $"{Verb(add)} rule preference {rule.Preference}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var writer = new NetlinkWriter(_request);
+        write(ref writer, ++_sequence);
+        return writer.Length;
     }
 
     private static string Verb(bool add) => add ? "add" : "delete";
@@ -254,7 +244,10 @@ public sealed class RtNetlink : IDisposable
         }
         catch (SocketException e)
         {
-            throw new ErrnoException(what, e.SocketErrorCode == SocketError.NoBufferSpaceAvailable ? Errno.ENOBUFS : Errno.EIO);
+            // on Linux NativeErrorCode is the errno; anything else is reported as EIO
+            var errno = e.SocketErrorCode == SocketError.NoBufferSpaceAvailable ? Errno.ENOBUFS
+                : e.NativeErrorCode is > 0 and < 4096 ? (Errno)e.NativeErrorCode : Errno.EIO;
+            throw new ErrnoException(what, errno);
         }
     }
 }
