@@ -10,6 +10,17 @@ namespace Keepalived.Tests.Vrrp.StateMachine;
 /// </summary>
 public class ElectionTests
 {
+    /// <summary>a (10.199.0.1) and b (10.199.0.2) on a wire, started and run for 10 s.</summary>
+    private static (FsmHarness A, FsmHarness B, VrrpTestWire Wire) RunningPair(int priorityA, int priorityB)
+    {
+        var a = Router(priorityA, "10.199.0.1");
+        var b = Router(priorityB, "10.199.0.2");
+        var wire = new VrrpTestWire(a, b);
+        wire.StartAll();
+        wire.RunFor(TimeSpan.FromSeconds(10));
+        return (a, b, wire);
+    }
+
     private static int AdvertsFrom(VrrpTestWire wire, FsmHarness router, TimeSpan since) =>
         wire.Adverts.Count(a => a.From == router && a.At > since);
 
@@ -74,11 +85,7 @@ public class ElectionTests
     [Fact]
     public void A_master_is_preempted_by_a_higher_priority_that_a_tracker_raises()
     {
-        var a = Router(150, "10.199.0.1");
-        var b = Router(100, "10.199.0.2");
-        var wire = new VrrpTestWire(a, b);
-        wire.StartAll();
-        wire.RunFor(TimeSpan.FromSeconds(10));
+        var (a, b, wire) = RunningPair(150, 100);
         Assert.Equal(VrrpState.Master, a.State);
 
         wire.Run(b, r => r.Priority(200));
@@ -89,11 +96,7 @@ public class ElectionTests
     [Fact]
     public void A_master_whose_priority_drops_below_the_backup_is_preempted()
     {
-        var a = Router(150, "10.199.0.1");
-        var b = Router(100, "10.199.0.2");
-        var wire = new VrrpTestWire(a, b);
-        wire.StartAll();
-        wire.RunFor(TimeSpan.FromSeconds(10));
+        var (a, b, wire) = RunningPair(150, 100);
 
         wire.Run(a, r => r.Priority(50));
         wire.RunFor(TimeSpan.FromSeconds(10));
@@ -103,11 +106,7 @@ public class ElectionTests
     [Fact]
     public void Priority_0_from_a_stopping_master_hands_over_after_the_skew_time()
     {
-        var a = Router(200, "10.199.0.1");
-        var b = Router(100, "10.199.0.2");
-        var wire = new VrrpTestWire(a, b);
-        wire.StartAll();
-        wire.RunFor(TimeSpan.FromSeconds(10));
+        var (a, b, wire) = RunningPair(200, 100);
         var stopped = wire.Now;
 
         wire.Run(a, r => r.Stop());
@@ -185,11 +184,7 @@ public class ElectionTests
     [Fact]
     public void A_cut_off_backup_becomes_a_second_master_and_the_lower_one_yields_when_it_returns()
     {
-        var a = Router(200, "10.199.0.1");
-        var b = Router(100, "10.199.0.2");
-        var wire = new VrrpTestWire(a, b);
-        wire.StartAll();
-        wire.RunFor(TimeSpan.FromSeconds(10));
+        var (a, b, wire) = RunningPair(200, 100);
 
         wire.Cut(b);
         wire.RunFor(TimeSpan.FromSeconds(10));
@@ -205,11 +200,7 @@ public class ElectionTests
     [Fact]
     public void A_faulted_master_hands_over_and_takes_back_after_the_fault()
     {
-        var a = Router(200, "10.199.0.1");
-        var b = Router(100, "10.199.0.2");
-        var wire = new VrrpTestWire(a, b);
-        wire.StartAll();
-        wire.RunFor(TimeSpan.FromSeconds(10));
+        var (a, b, wire) = RunningPair(200, 100);
 
         wire.Run(a, r => r.Fault(true));
         wire.RunFor(TimeSpan.FromSeconds(1));

@@ -108,6 +108,10 @@ internal static class Act
     public static VrrpAction RemoveVips => VrrpAction.RemoveVirtualAddresses;
     public static VrrpAction Changed(VrrpState from, VrrpState to, VrrpTransitionReason reason) => VrrpAction.StateChanged(from, to, reason);
 
+    /// <summary>Taking over, in keepalived's order: advert, addresses, GARP (default 5 rounds), notifies.</summary>
+    public static List<VrrpAction> Takeover(int priority, VrrpState from, VrrpTransitionReason reason) =>
+        [Advert(priority), AddVips, Garp(5), Changed(from, VrrpState.Master, reason)];
+
     /// <summary>The actions without the timer bookkeeping, to compare the externally visible sequence.</summary>
     public static List<VrrpAction> Effects(this IEnumerable<VrrpAction> actions) =>
         actions.Where(a => a.Kind is not (VrrpActionKind.StartTimer or VrrpActionKind.CancelTimer)).ToList();
