@@ -2,7 +2,7 @@
 # Runs every test of the solution (Release), then prints "N passed, N failed".
 # Usage: sudo bash scripts/test.sh [extra dotnet test arguments, e.g. --filter Runtime]
 source "$(dirname "$0")/common.sh"
-apt_need procps iproute2
+apt_need procps iproute2 keepalived tcpdump tshark python3
 
 results="$ROOT/artifacts/test-results"
 rm -rf "$results"
@@ -22,15 +22,28 @@ done
 # keepalived -t conformance: exit codes and diagnosed lines on the shared corpus (needs root: it
 # makes its own network namespace with the interfaces the configs name).
 corpus="$ROOT/../shared/corpus/verdicts.sh"
+bin="$ROOT/artifacts/keepalived-net/keepalived-net"
+dotnet publish Keepalived.Host -c Release -o "$ROOT/artifacts/keepalived-net" -nologo -clp:ErrorsOnly >/dev/null
 if [ -f "$corpus" ]; then
-    dotnet publish Keepalived.Host -c Release -o "$ROOT/artifacts/keepalived-net" -nologo -clp:ErrorsOnly >/dev/null
-    if bash "$corpus" --check "$ROOT/artifacts/keepalived-net/keepalived-net"; then
+    if bash "$corpus" --check "$bin"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1)); status=1
     fi
 else
     echo "warning: $corpus not found; corpus conformance not checked" >&2
+fi
+
+# VRRP interop with keepalived 2.2.7 in network namespaces (../shared/lab), every scenario both ways.
+if [ -x "$ROOT/../shared/lab/lab.sh" ]; then
+    interop_log="$ROOT/artifacts/interop.log"
+    bash "$ROOT/tests/interop/interop.sh" "$bin" 2>&1 | tee "$interop_log" || status=1
+    p=$(grep -c '^PASS ' "$interop_log" || true)
+    f=$(grep -c '^FAIL ' "$interop_log" || true)
+    passed=$((passed + p)) failed=$((failed + f))
+    [ "$p" -gt 0 ] || { echo "error: no interop scenario ran" >&2; status=1; }
+else
+    echo "warning: ../shared/lab not found; VRRP interop not tested" >&2
 fi
 
 echo "$passed passed, $failed failed"

@@ -127,3 +127,19 @@ scenario_authmismatch() {
     [ "${failures:-0}" -gt 0 ] || { fail "keepalived-net counted no auth failure (stats: $(tr '\n' ' ' < "$stats" 2>/dev/null))"; return; }
     pass
 }
+
+# VIPs left by a crashed run are removed when keepalived-net starts again (as keepalived does)
+scenario_stalevip() {
+    local other=h2; [ "$OURS_ON" = h2 ] && other=h1
+    start_host "$OURS_ON" 150; start_host "$other" 100
+    wait_vip "$OURS_ON" present 15 || { fail "keepalived-net (150) never became master"; return; }
+    stop_host "$OURS_ON" KILL
+    wait_vip "$other" present 8 || { fail "the peer did not take over"; return; }
+    has_vip "$OURS_ON" || { fail "SIGKILL did not leave the VIP behind (nothing to test)"; return; }
+    start_host "$OURS_ON" 50
+    wait_vip "$OURS_ON" absent 5 || { fail "the restarted keepalived-net (backup) kept the stale VIP"; return; }
+    sleep 2
+    has_vip "$OURS_ON" && { fail "the VIP came back on the backup"; return; }
+    has_vip "$other" || { fail "the master lost the VIP"; return; }
+    pass
+}
