@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Arp;
+using Keepalived.Actors.Vrrp.Packet;
 
 namespace Keepalived.Tests.Kernel;
 
@@ -28,7 +29,7 @@ internal static class TestAdvert
             pseudo[9] = 112;
             BinaryPrimitives.WriteUInt16BigEndian(pseudo[10..], (ushort)message.Length);
             uint sum = InternetChecksum.Add(InternetChecksum.Add(0, pseudo), message);
-            BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(6), InternetChecksum.Finish(sum));
+            BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(6), InternetChecksum.Complement(sum));
         }
         return message;
     }

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Vrrp.Packet;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
@@ -63,6 +64,6 @@ public static class UnsolicitedNaFrame
         uint sum = InternetChecksum.Add(0, ip[8..40]);
         sum += IcmpLength + IPPROTO_ICMPV6;
         sum = InternetChecksum.Add(sum, icmp);
-        BinaryPrimitives.WriteUInt16BigEndian(icmp[2..], InternetChecksum.Finish(sum));
+        BinaryPrimitives.WriteUInt16BigEndian(icmp[2..], InternetChecksum.Complement(sum));
     }
 }

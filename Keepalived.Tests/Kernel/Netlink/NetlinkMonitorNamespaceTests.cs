@@ -30,7 +30,7 @@ public class NetlinkMonitorNamespaceTests
         return null!;
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Link_and_address_changes_become_events()
     {
         using var ns = NetlinkNamespace.Create();
@@ -73,7 +73,7 @@ public class NetlinkMonitorNamespaceTests
         await Until<AddressEvent>(events, e => e.Kind == AddressEventKind.Removed && e.Address.Address.Equals(IPAddress.Parse("10.199.2.1")), "IPv4 address removed");
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task A_full_receive_buffer_is_reported_as_an_overrun()
     {
         using var ns = NetlinkNamespace.Create();
@@ -92,7 +92,7 @@ public class NetlinkMonitorNamespaceTests
         await Until<AddressEvent>(events, e => e.Address.Address.ToString().StartsWith("10.199.3.", StringComparison.Ordinal), "a queued address event");
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Dispose_ends_a_pending_read()
     {
         using var ns = NetlinkNamespace.Create();

@@ -53,7 +53,7 @@ public class RtNetlinkNamespaceTests
         Assert.Equal(RtNetlinkResult.NotFound, await delete());
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Address_with_label_scope_and_broadcast_is_added_exactly_once_and_deleted()
     {
         using var s = new Session();
@@ -69,7 +69,7 @@ public class RtNetlinkNamespaceTests
             Regex.Escape("inet 10.199.1.10/24 brd 10.199.1.255 scope link ve0:vip"), "10.199.1.10");
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Ipv6_address_is_added_nodad()
     {
         using var s = new Session();
@@ -80,7 +80,7 @@ public class RtNetlinkNamespaceTests
             () => s.Ns.Ip("-6 -o addr show dev ve0"), "inet6 fd00:199::10/64 scope global nodad", "fd00:199::10");
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Other_errors_are_typed_errno_exceptions()
     {
         using var s = new Session();
@@ -92,7 +92,7 @@ public class RtNetlinkNamespaceTests
         Assert.Equal(RtNetlinkResult.Done, await s.Rt.AddAddressAsync(vip, await s.IndexOf("ve0")));
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Route_with_via_dev_metric_table_is_in_the_table_and_deleted()
     {
         using var s = new Session();
@@ -112,7 +112,7 @@ public class RtNetlinkNamespaceTests
             @"^10\.199\.9\.0/24 via 10\.199\.1\.1 dev ve0 proto (18|keepalived) metric 50 ?$", "10.199.9.0");
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Blackhole_route_and_rule()
     {
         using var s = new Session();
@@ -133,7 +133,7 @@ public class RtNetlinkNamespaceTests
             () => s.Ns.Ip("rule show"), @"^1000:\s+from 10\.199\.1\.0/24 lookup 200", "1000:");
     }
 
-    [NetnsFact]
+    [RootFact(Tool = "ip")]
     public async Task Dumps_find_links_and_the_primary_address()
     {
         using var s = new Session();
