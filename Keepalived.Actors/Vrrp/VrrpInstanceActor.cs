@@ -30,6 +30,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
     private int _addsInFlight;
     private int _pendingGarpRepeat;
+    private long _takeoverStart;
     private IActorRef? _shutdownRequester;
     private int _removesBeforeShutdown;
 
@@ -79,7 +80,13 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _epoch = _clock.GetTimestamp();
 
         Receive<VrrpSocketActor.Received>(OnReceived);
-        Receive<Tick>(t => Run(m => m.TimerExpired(t.Timer, t.Tag, Now, _actions)));
+        Receive<Tick>(t =>
+        {
+            // a takeover is timed from here to the first gratuitous ARP (the GARP actor logs it)
+            if (t.Timer == VrrpTimer.MasterDown) _takeoverStart = _clock.GetTimestamp();
+            Run(m => m.TimerExpired(t.Timer, t.Tag, Now, _actions));
+            if (_machine.State != VrrpState.Master) _takeoverStart = 0;
+        });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
         Receive<FaultChanged>(f =>
         {
@@ -235,7 +242,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         if (repeat <= 0 || _env.Config.VirtualAddresses.Count == 0) return;
         _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_env.Config.VirtualAddresses, _env.Interface, repeat,
-            _env.Global.VrrpGarpInterval, _env.Global.VrrpGnaInterval));
+            _env.Global.VrrpGarpInterval, _env.Global.VrrpGnaInterval, _name, _takeoverStart));
+        _takeoverStart = 0;
     }
 
     private void OnStateChanged(VrrpState from, VrrpState to, VrrpTransitionReason reason)

@@ -23,9 +23,13 @@ public sealed class GarpActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Announce <paramref name="Addresses"/> (dev, else <paramref name="Interface"/>) <paramref name="Repeat"/> times.</summary>
+    /// <summary>
+    /// Announce <paramref name="Addresses"/> (dev, else <paramref name="Interface"/>) <paramref name="Repeat"/>
+    /// times. <paramref name="TakeoverStart"/> (a TimeProvider timestamp, 0 = none) is when the
+    /// instance's master-down timer fired: the time to the first announcement is logged.
+    /// </summary>
     public sealed record SendGratuitous(IReadOnlyList<VirtualIpAddress> Addresses, string Interface, int Repeat,
-        TimeSpan GarpInterval, TimeSpan GnaInterval);
+        TimeSpan GarpInterval, TimeSpan GnaInterval, string Instance = "", long TakeoverStart = 0);
 
     public static Props Props() => Runtime.Props.Create(() => new GarpActor());
 
@@ -46,6 +50,13 @@ public sealed class GarpActor : ReceiveActor, IWithTimers
     {
         if (s.Repeat <= 0) return;
         SendRound(s);
+        if (s.TakeoverStart != 0)
+        {
+            var elapsed = Context.System.TimeProvider.GetElapsedTime(s.TakeoverStart);
+            _log.Info("({Instance}) takeover: addresses added and first gratuitous announcement sent {Elapsed:F3} ms after the master down timer",
+                s.Instance, elapsed.TotalMilliseconds);
+            s = s with { TakeoverStart = 0 };
+        }
         var interval = s.GarpInterval > s.GnaInterval ? s.GarpInterval : s.GnaInterval;
         if (s.Repeat == 1) return;
         if (interval <= TimeSpan.Zero)
