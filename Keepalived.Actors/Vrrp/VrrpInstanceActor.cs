@@ -31,6 +31,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private int _addsInFlight;
     private int _pendingGarpRepeat;
     private long _takeoverStart;
+    // every reason the instance is in FAULT (its link, trackers): FAULT while any remains
+    private readonly HashSet<string> _faults = new(StringComparer.Ordinal);
     private IActorRef? _shutdownRequester;
     private int _removesBeforeShutdown;
 
@@ -88,11 +90,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             if (_machine.State != VrrpState.Master) _takeoverStart = 0;
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
-        Receive<FaultChanged>(f =>
-        {
-            _log.Info("({Instance}) {What}: {Reason}", _name, f.Faulted ? "fault" : "fault cleared", f.Reason);
-            Run(m => m.FaultChanged(f.Faulted, Now, _actions));
-        });
+        Receive<FaultChanged>(f => SetFault(f.Reason, f.Faulted));
+        Receive<LinkWatcherActor.LinkChanged>(l => SetFault($"interface {l.Interface} down", !l.Up));
         Receive<TotalPriorityChanged>(p => Run(m => m.PriorityChanged(p.TotalPriority, Now, _actions)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
@@ -112,6 +111,15 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     protected override void PostStop() =>
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
+
+    private void SetFault(string reason, bool faulted)
+    {
+        var wasFaulted = _faults.Count > 0;
+        if (faulted ? !_faults.Add(reason) : !_faults.Remove(reason)) return;
+        _log.Info("({Instance}) {What}: {Reason}", _name, faulted ? "fault" : "fault cleared", reason);
+        if (wasFaulted != _faults.Count > 0)
+            Run(m => m.FaultChanged(_faults.Count > 0, Now, _actions));
+    }
 
     private void OnReceived(VrrpSocketActor.Received packet)
     {

@@ -28,6 +28,7 @@ public sealed class VrrpManagerActor : ReceiveActor
     private readonly List<IActorRef> _instances = [];
     private IActorRef _netlink = ActorRefs.Nobody;
     private IActorRef _garp = ActorRefs.Nobody;
+    private IActorRef _links = ActorRefs.Nobody;
     private IActorRef _notify = ActorRefs.Nobody;
     private int _lookupsPending;
     private bool _shuttingDown;
@@ -71,6 +72,7 @@ public sealed class VrrpManagerActor : ReceiveActor
         _notify = Context.ActorOf(NotifyActor.Props(Global), "notify");
         _netlink = Context.ActorOf(NetlinkActor.Props(), "netlink");
         _garp = Context.ActorOf(GarpActor.Props(), "garp");
+        _links = Context.ActorOf(LinkWatcherActor.Props(), "links");
         foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
         {
             _interfaces[name] = null;
@@ -101,7 +103,10 @@ public sealed class VrrpManagerActor : ReceiveActor
             if (_interfaces.GetValueOrDefault(iface) is not { } info) continue;
             var env = Environment(vrrp, info);
             if (env is null) continue;
-            _instances.Add(Context.ActorOf(VrrpInstanceActor.Props(env), ActorName("instance-", vrrp.Name)));
+            var instance = Context.ActorOf(VrrpInstanceActor.Props(env), ActorName("instance-", vrrp.Name));
+            _instances.Add(instance);
+            // keepalived puts an instance in FAULT while its interface is down (unless dont_track_primary)
+            if (!vrrp.DontTrackPrimary) _links.Tell(new LinkWatcherActor.Watch(info.Name, instance));
         }
         _log.Info("{Count} VRRP instance(s) started", _instances.Count);
     }
@@ -156,7 +161,7 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     private void FlushLeaves()
     {
-        IActorRef[] leaves = [.. _sockets.Values, _netlink, _garp, _notify];
+        IActorRef[] leaves = [.. _sockets.Values, _netlink, _garp, _notify, _links];
         _awaiting = leaves.Length;
         foreach (var leaf in leaves) leaf.Tell(Flush.Instance);
     }

@@ -143,3 +143,19 @@ scenario_stalevip() {
     has_vip "$other" || { fail "the master lost the VIP"; return; }
     pass
 }
+
+# the master's link goes down: it enters FAULT and drops the VIP, the peer takes over; link up:
+# it comes back and preempts
+scenario_linkfault() {
+    local other=h2; [ "$OURS_ON" = h2 ] && other=h1
+    start_host "$OURS_ON" 150; start_host "$other" 100
+    wait_vip "$OURS_ON" present 15 || { fail "keepalived-net (150) never became master"; return; }
+    "$LABSH" exec "$OURS_ON" ip link set eth0 down
+    wait_vip "$OURS_ON" absent 3 || { "$LABSH" exec "$OURS_ON" ip link set eth0 up; fail "the VIP stayed on the faulted master"; return; }
+    wait_vip "$other" present 8 || { "$LABSH" exec "$OURS_ON" ip link set eth0 up; fail "the peer did not take over"; return; }
+    "$LABSH" exec "$OURS_ON" ip link set eth0 up
+    wait_vip "$OURS_ON" present 10 || { fail "keepalived-net did not take the VIP back after the link came up"; return; }
+    wait_vip "$other" absent 5 || { fail "the peer kept the VIP"; return; }
+    grep -q "FAULT" "$LAB_WORK/run/$OURS_ON/keepalived.log" || { fail "no FAULT state logged"; return; }
+    pass
+}
