@@ -8,11 +8,12 @@ public sealed class Props
 {
     private readonly Func<ActorBase> _factory;
 
-    private Props(Type type, Func<ActorBase> factory, SupervisorStrategy? strategy)
+    private Props(Type type, Func<ActorBase> factory, SupervisorStrategy? strategy, MessageDispatcher? dispatcher = null)
     {
         Type = type;
         _factory = factory;
         SupervisorStrategy = strategy;
+        Dispatcher = dispatcher ?? MessageDispatcher.ThreadPool;
     }
 
     /// <summary>The actor's class.</summary>
@@ -20,6 +21,9 @@ public sealed class Props
 
     /// <summary>Overrides the actor's own <see cref="ActorBase.SupervisorStrategy"/> when set.</summary>
     public SupervisorStrategy? SupervisorStrategy { get; }
+
+    /// <summary>Where the actor's turns run; the thread pool unless <see cref="WithDispatcher"/> says otherwise.</summary>
+    public MessageDispatcher Dispatcher { get; }
 
     /// <summary><c>Props.Create(() =&gt; new MyActor(arg))</c>: the factory runs again on every restart.</summary>
     public static Props Create<TActor>(Func<TActor> factory) where TActor : ActorBase =>
@@ -29,7 +33,9 @@ public sealed class Props
     public static Props Create<TActor>() where TActor : ActorBase, new() =>
         new(typeof(TActor), static () => new TActor(), null);
 
-    public Props WithSupervisorStrategy(SupervisorStrategy strategy) => new(Type, _factory, strategy);
+    public Props WithSupervisorStrategy(SupervisorStrategy strategy) => new(Type, _factory, strategy, Dispatcher);
+
+    public Props WithDispatcher(MessageDispatcher dispatcher) => new(Type, _factory, SupervisorStrategy, dispatcher);
 
     internal ActorBase NewActor() => _factory();
 

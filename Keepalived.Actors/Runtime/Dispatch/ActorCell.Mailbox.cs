@@ -5,7 +5,7 @@ namespace Keepalived.Actors.Runtime;
 /// <summary>
 /// The mailbox: a system queue served first, a user queue served in batches of
 /// <see cref="ActorSystemSettings.Throughput"/>, and an idle/scheduled flag so at most one turn
-/// of the actor runs at a time on the thread pool.
+/// of the actor runs at a time on its dispatcher (the thread pool unless its Props say otherwise).
 /// </summary>
 internal sealed partial class ActorCell : IThreadPoolWorkItem
 {
@@ -46,7 +46,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void Schedule()
     {
         if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            Props.Dispatcher.Schedule(this);
     }
 
     private bool CanProcessUserMessages => _actor is not null && !IsSuspended && !_isTerminating;
