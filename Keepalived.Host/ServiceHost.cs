@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
+using Keepalived.Actors.Kernel.Timers;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Watchdog;
 using Serilog;
@@ -72,7 +73,9 @@ public static class ServiceHost
         try
         {
             using var pidFiles = new PidFiles();
-            using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger });
+            // timers on a timerfd thread: VRRP's adverts and down timers keep time under load
+            using var time = new TimerFdTimeProvider();
+            using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger, TimeProvider = time });
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));

@@ -46,6 +46,7 @@ show() {
 
 echo "== lab: bridge + h1 (10.123.0.11) + h2 (10.123.0.12) in namespaces ${LAB_PREFIX}*"
 "$LAB/lab.sh" down >/dev/null 2>&1 || true
+rm -rf "$LAB_WORK"
 "$LAB/lab.sh" up 2 >/dev/null
 "$LAB/kal.sh" conf h1 150 >/dev/null
 "$LAB/kal.sh" conf h2 100 >/dev/null

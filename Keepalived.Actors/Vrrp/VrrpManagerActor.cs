@@ -30,6 +30,9 @@ public sealed class VrrpManagerActor : ReceiveActor
     private IActorRef _garp = ActorRefs.Nobody;
     private IActorRef _links = ActorRefs.Nobody;
     private IActorRef _notify = ActorRefs.Nobody;
+    // VRRP keeps time on a thread of its own, as keepalived's VRRP process does: the instances,
+    // their sockets, netlink and GARP never wait behind thread-pool work
+    private readonly DedicatedThreadDispatcher _dispatcher = new("vrrp", priority: ThreadPriority.AboveNormal);
     private int _lookupsPending;
     private bool _shuttingDown;
     private IActorRef? _stopRequester;
@@ -70,8 +73,8 @@ public sealed class VrrpManagerActor : ReceiveActor
     protected override void PreStart()
     {
         _notify = Context.ActorOf(NotifyActor.Props(Global), "notify");
-        _netlink = Context.ActorOf(NetlinkActor.Props(), "netlink");
-        _garp = Context.ActorOf(GarpActor.Props(), "garp");
+        _netlink = Context.ActorOf(NetlinkActor.Props().WithDispatcher(_dispatcher), "netlink");
+        _garp = Context.ActorOf(GarpActor.Props().WithDispatcher(_dispatcher), "garp");
         _links = Context.ActorOf(LinkWatcherActor.Props(), "links");
         foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
         {
@@ -80,6 +83,8 @@ public sealed class VrrpManagerActor : ReceiveActor
             _netlink.Tell(new NetlinkActor.GetInterface(name));
         }
     }
+
+    protected override void PostStop() => _dispatcher.Dispose();
 
     private string InterfaceOf(VrrpInstance vrrp) => vrrp.Interface ?? Global.DefaultInterface ?? "eth0";
 
@@ -103,7 +108,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             if (_interfaces.GetValueOrDefault(iface) is not { } info) continue;
             var env = Environment(vrrp, info);
             if (env is null) continue;
-            var instance = Context.ActorOf(VrrpInstanceActor.Props(env), ActorName("instance-", vrrp.Name));
+            var instance = Context.ActorOf(VrrpInstanceActor.Props(env).WithDispatcher(_dispatcher), ActorName("instance-", vrrp.Name));
             _instances.Add(instance);
             // keepalived puts an instance in FAULT while its interface is down (unless dont_track_primary)
             if (!vrrp.DontTrackPrimary) _links.Tell(new LinkWatcherActor.Watch(info.Name, instance));
@@ -143,7 +148,7 @@ public sealed class VrrpManagerActor : ReceiveActor
         if (!_sockets.TryGetValue(options, out var socket))
         {
             var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}";
-            socket = Context.ActorOf(VrrpSocketActor.Props(options), ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
+            socket = Context.ActorOf(VrrpSocketActor.Props(options).WithDispatcher(_dispatcher), ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
             _sockets[options] = socket;
         }
         return socket;

@@ -149,6 +149,25 @@ public sealed class VrrpSocket : IDisposable
         }
     }
 
+    /// <summary>
+    /// Blocking form for a receive thread: waits up to <paramref name="wait"/> for a datagram and
+    /// reads it; false when none came (or one was dropped). Disposing the socket ends a wait with
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public bool TryReceive(Span<byte> buffer, TimeSpan wait, out VrrpReceived received)
+    {
+        received = default;
+        try
+        {
+            if (!_read.Poll(wait, SelectMode.SelectRead)) return false;
+        }
+        catch (SocketException e)
+        {
+            throw new ErrnoException("poll", (Errno)e.NativeErrorCode);
+        }
+        return TryReceive(buffer, out received);
+    }
+
     private unsafe bool TryReceive(Span<byte> buffer, out VrrpReceived received)
     {
         received = default;

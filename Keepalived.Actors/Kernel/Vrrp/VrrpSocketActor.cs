@@ -104,7 +104,14 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
             _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}");
         _stop = new CancellationTokenSource();
         var (socket, self, token) = (_socket, Self, _stop.Token);
-        _ = Task.Run(() => ReceiveLoop(socket, self, token));
+        // a thread of its own, blocked in poll: an advert reaches its instance without
+        // waiting for a thread-pool thread (the down timer restarts on time)
+        new Thread(() => ReceiveLoop(socket, self, token))
+        {
+            IsBackground = true,
+            Name = $"vrrp-rx-{_options.Interface}",
+            Priority = ThreadPriority.AboveNormal,
+        }.Start();
     }
 
     private void Close()
@@ -131,22 +138,23 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         }
     }
 
-    private async Task ReceiveLoop(VrrpSocket socket, IActorRef self, CancellationToken ct)
+    private void ReceiveLoop(VrrpSocket socket, IActorRef self, CancellationToken ct)
     {
         var buffer = new byte[ReceiveBufferLength];
         var ipv4 = _options.Family == AddressFamily.InterNetwork;
+        var wait = TimeSpan.FromMilliseconds(250);
         while (!ct.IsCancellationRequested)
         {
             VrrpReceived r;
             try
             {
-                r = await socket.ReceiveAsync(buffer, ct).ConfigureAwait(false);
+                if (!socket.TryReceive(buffer, wait, out r)) continue;
             }
-            catch (Exception ex) when (ct.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception ex) when (ct.IsCancellationRequested && ex is ObjectDisposedException or ErrnoException or SocketException)
             {
                 return;
             }
-            catch (Exception ex) when (ex is ErrnoException or SocketException or IOException)
+            catch (Exception ex) when (ex is ErrnoException or SocketException or IOException or ObjectDisposedException)
             {
                 self.Tell(new ReceiveFailed(ex));
                 return;
