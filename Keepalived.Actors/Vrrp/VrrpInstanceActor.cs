@@ -200,6 +200,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             var message = _adverts.Build(priority, destination);
             _env.Leaves.Socket.Tell(new VrrpSocketActor.Send(message, _env.PrimaryAddress, destination));
         }
+        // keepalived's vrrp_send_adv counts one advert however many unicast peers it went to
+        statistics.AdvertSent++;
         if (priority == 0) statistics.PriZeroSent++;
     }
 
