@@ -133,8 +133,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         else
             datagram = new ReceivedDatagram(packet.Data.AsSpan(0, packet.Length), packet.SourceBytes, packet.DestinationBytes, packet.HopLimit);
 
+        // skip_check_adv_addr spares only a BACKUP the address checks for the master it follows:
+        // keepalived's vrrp_state_master_rx always checks them
         Span<byte> master = stackalloc byte[16];
-        var masterLength = _machine.MasterAddress is { } m && m.TryWriteBytes(master, out var n) ? n : 0;
+        var masterLength = _machine.State == VrrpState.Backup && _machine.MasterAddress is { } m && m.TryWriteBytes(master, out var n) ? n : 0;
         var result = _validator.Check(datagram, master[..masterLength]);
         if (result.IsAccepted && VrrpAdvert.TryRead(datagram.Payload, _env.Family, out var advert) == VrrpReadStatus.Ok)
         {
