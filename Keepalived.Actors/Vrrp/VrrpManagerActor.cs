@@ -22,6 +22,7 @@ namespace Keepalived.Actors.Vrrp;
 public sealed class VrrpManagerActor : ReceiveActor
 {
     private readonly KeepalivedConfig _config;
+    private readonly VrrpLeafProps _leaves;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
     private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
@@ -50,11 +51,14 @@ public sealed class VrrpManagerActor : ReceiveActor
         public static readonly GetInstances Instance = new();
     }
 
-    public static Props Props(KeepalivedConfig config) => Runtime.Props.Create(() => new VrrpManagerActor(config));
+    /// <param name="leaves">How the leaf actors are made; <see cref="VrrpLeafProps.Kernel"/> when null.</param>
+    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null) =>
+        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel));
 
-    private VrrpManagerActor(KeepalivedConfig config)
+    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves)
     {
         _config = config;
+        _leaves = leaves;
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
         Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
         Receive<Shutdown>(_ => OnShutdown());
@@ -68,9 +72,9 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     protected override void PreStart()
     {
-        _notify = Context.ActorOf(NotifyActor.Props(Global), "notify");
-        _netlink = Context.ActorOf(NetlinkActor.Props(), "netlink");
-        _garp = Context.ActorOf(GarpActor.Props(), "garp");
+        _notify = Context.ActorOf(_leaves.Notify(Global), "notify");
+        _netlink = Context.ActorOf(_leaves.Netlink(), "netlink");
+        _garp = Context.ActorOf(_leaves.Garp(), "garp");
         foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
         {
             _interfaces[name] = null;
@@ -138,7 +142,7 @@ public sealed class VrrpManagerActor : ReceiveActor
         if (!_sockets.TryGetValue(options, out var socket))
         {
             var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}";
-            socket = Context.ActorOf(VrrpSocketActor.Props(options), ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
+            socket = Context.ActorOf(_leaves.Socket(options), ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
             _sockets[options] = socket;
         }
         return socket;
