@@ -30,8 +30,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
     private int _addsInFlight;
     private int _pendingGarpRepeat;
+    // Shutdown is answered once every removal asked of netlink has been answered.
+    private int _removesInFlight;
     private IActorRef? _shutdownRequester;
-    private int _removesBeforeShutdown;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -214,9 +215,12 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
     }
 
-    private void RemoveAddresses() =>
+    private void RemoveAddresses()
+    {
+        _removesInFlight++;
         _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_env.Config.VirtualAddresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
+    }
 
     private void OnAddressesChanged(NetlinkActor.AddressesChanged changed)
     {
@@ -231,8 +235,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 _pendingGarpRepeat = 0;
             }
         }
-        else if (_shutdownRequester is not null && --_removesBeforeShutdown <= 0)
-            FinishShutdown();
+        else
+        {
+            if (_removesInFlight > 0) _removesInFlight--;
+            if (_shutdownRequester is not null && _removesInFlight == 0) FinishShutdown();
+        }
     }
 
     private void SendGarp(int repeat)
@@ -266,11 +273,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         _shutdownRequester = Sender;
         Timers.CancelAll();
-        var wasMaster = _machine.State == VrrpState.Master;
         Run(m => m.Stop(Now, _actions));
-        // the state machine removed the addresses if it held them; wait for netlink's answer
-        _removesBeforeShutdown = wasMaster ? 1 : 0;
-        if (_removesBeforeShutdown == 0) FinishShutdown();
+        // A master's removal was just asked; one from leaving MASTER (or the start's stale-address
+        // removal) may still be under way: the addresses are gone only when netlink has answered all.
+        if (_removesInFlight == 0) FinishShutdown();
     }
 
     private void FinishShutdown()
