@@ -58,6 +58,21 @@ public sealed class InstanceShutdownTests(ITestOutputHelper output) : TestKit(ou
     }
 
     [Fact]
+    public void A_backup_whose_addresses_are_still_being_removed_answers_once_they_are_gone()
+    {
+        var rig = new InstanceRig(this).StartAsMaster();
+        rig.Receive(PeerAdvert.V2(150));
+        rig.Netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
+
+        // BACKUP now, but netlink has not answered the removal yet
+        rig.Instance.Tell(VrrpInstanceActor.Shutdown.Instance, TestActor);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
+        ExpectMsg<VrrpInstanceActor.ShutdownComplete>();
+        rig.Socket.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
     public void A_second_shutdown_is_answered_at_once()
     {
         var rig = new InstanceRig(this).StartAsMaster();

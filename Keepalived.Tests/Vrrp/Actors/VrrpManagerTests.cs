@@ -134,9 +134,11 @@ public sealed class VrrpManagerTests : TestKit
         var manager = StartManager(OneInstance);
         _netlink.ExpectMsg<NetlinkActor.GetInterface>();
         _netlink.Reply(Interface("eth0", 2, "10.199.0.1"));
+        _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
+        _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
         Instances(manager);
         Advance(InstanceRig.MasterDown);
-        _netlink.FishForMessage<NetlinkActor.AddAddresses>(_ => true);
+        _netlink.ExpectMsg<NetlinkActor.AddAddresses>();
         _netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
         Assert.Equal(VrrpState.Master, Instances(manager).Single().State);
 
