@@ -4,10 +4,8 @@ using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
-using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
-using Keepalived.Actors.Notify;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Vrrp;
