@@ -33,8 +33,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private long _takeoverStart;
     // every reason the instance is in FAULT (its link, trackers): FAULT while any remains
     private readonly HashSet<string> _faults = new(StringComparer.Ordinal);
+    // Shutdown is answered once every removal asked of netlink has been answered.
+    private int _removesInFlight;
     private IActorRef? _shutdownRequester;
-    private int _removesBeforeShutdown;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -58,8 +59,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     public sealed record Status(string Name, VrrpState State, int BasePriority, int EffectivePriority,
         IPAddress? MasterAddress, TimeSpan MasterDownInterval, VrrpStatistics Statistics);
 
-    /// <summary>A link or tracker put the instance in or out of FAULT.</summary>
-    public sealed record FaultChanged(bool Faulted, string Reason);
+    /// <summary>
+    /// A fault source (a link, a tracker: <paramref name="Source"/> names it) went bad or
+    /// recovered; the instance is in FAULT while any source is bad.
+    /// </summary>
+    public sealed record FaultChanged(bool Faulted, string Source);
 
     /// <summary>The total priority (base + tracker weights) changed.</summary>
     public sealed record TotalPriorityChanged(int TotalPriority);
@@ -90,8 +94,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             if (_machine.State != VrrpState.Master) _takeoverStart = 0;
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
-        Receive<FaultChanged>(f => SetFault(f.Reason, f.Faulted));
-        Receive<LinkWatcherActor.LinkChanged>(l => SetFault($"interface {l.Interface} down", !l.Up));
+        Receive<FaultChanged>(f => SetFault(f.Source, f.Faulted));
+        Receive<LinkWatcherActor.LinkChanged>(l => SetFault($"interface {l.Interface}", !l.Up));
         Receive<TotalPriorityChanged>(p => Run(m => m.PriorityChanged(p.TotalPriority, Now, _actions)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
@@ -112,11 +116,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     protected override void PostStop() =>
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
 
-    private void SetFault(string reason, bool faulted)
+    private void SetFault(string source, bool faulted)
     {
         var wasFaulted = _faults.Count > 0;
-        if (faulted ? !_faults.Add(reason) : !_faults.Remove(reason)) return;
-        _log.Info("({Instance}) {What}: {Reason}", _name, faulted ? "fault" : "fault cleared", reason);
+        if (faulted ? !_faults.Add(source) : !_faults.Remove(source)) return;
+        _log.Info("({Instance}) {Source} {What}", _name, source, faulted ? "is down: fault" : "is up again");
         if (wasFaulted != _faults.Count > 0)
             Run(m => m.FaultChanged(_faults.Count > 0, Now, _actions));
     }
@@ -148,8 +152,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         else
             datagram = new ReceivedDatagram(packet.Data.AsSpan(0, packet.Length), packet.SourceBytes, packet.DestinationBytes, packet.HopLimit);
 
+        // skip_check_adv_addr spares only a BACKUP the address checks for the master it follows:
+        // keepalived's vrrp_state_master_rx always checks them
         Span<byte> master = stackalloc byte[16];
-        var masterLength = _machine.MasterAddress is { } m && m.TryWriteBytes(master, out var n) ? n : 0;
+        var masterLength = _machine.State == VrrpState.Backup && _machine.MasterAddress is { } m && m.TryWriteBytes(master, out var n) ? n : 0;
         var result = _validator.Check(datagram, master[..masterLength]);
         if (result.IsAccepted && VrrpAdvert.TryRead(datagram.Payload, _env.Family, out var advert) == VrrpReadStatus.Ok)
         {
@@ -215,6 +221,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             var message = _adverts.Build(priority, destination);
             _env.Leaves.Socket.Tell(new VrrpSocketActor.Send(message, _env.PrimaryAddress, destination));
         }
+        // keepalived's vrrp_send_adv counts one advert however many unicast peers it went to
+        statistics.AdvertSent++;
         if (priority == 0) statistics.PriZeroSent++;
     }
 
@@ -225,9 +233,12 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
     }
 
-    private void RemoveAddresses() =>
+    private void RemoveAddresses()
+    {
+        _removesInFlight++;
         _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_env.Config.VirtualAddresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
+    }
 
     private void OnAddressesChanged(NetlinkActor.AddressesChanged changed)
     {
@@ -242,8 +253,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 _pendingGarpRepeat = 0;
             }
         }
-        else if (_shutdownRequester is not null && --_removesBeforeShutdown <= 0)
-            FinishShutdown();
+        else
+        {
+            if (_removesInFlight > 0) _removesInFlight--;
+            if (_shutdownRequester is not null && _removesInFlight == 0) FinishShutdown();
+        }
     }
 
     private void SendGarp(int repeat)
@@ -278,11 +292,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         _shutdownRequester = Sender;
         Timers.CancelAll();
-        var wasMaster = _machine.State == VrrpState.Master;
         Run(m => m.Stop(Now, _actions));
-        // the state machine removed the addresses if it held them; wait for netlink's answer
-        _removesBeforeShutdown = wasMaster ? 1 : 0;
-        if (_removesBeforeShutdown == 0) FinishShutdown();
+        // A master's removal was just asked; one from leaving MASTER (or the start's stale-address
+        // removal) may still be under way: the addresses are gone only when netlink has answered all.
+        if (_removesInFlight == 0) FinishShutdown();
     }
 
     private void FinishShutdown()

@@ -4,10 +4,8 @@ using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
-using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
-using Keepalived.Actors.Notify;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Vrrp;
@@ -22,6 +20,7 @@ namespace Keepalived.Actors.Vrrp;
 public sealed class VrrpManagerActor : ReceiveActor
 {
     private readonly KeepalivedConfig _config;
+    private readonly VrrpLeafProps _leaves;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
     private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
@@ -54,11 +53,14 @@ public sealed class VrrpManagerActor : ReceiveActor
         public static readonly GetInstances Instance = new();
     }
 
-    public static Props Props(KeepalivedConfig config) => Runtime.Props.Create(() => new VrrpManagerActor(config));
+    /// <param name="leaves">How the leaf actors are made; <see cref="VrrpLeafProps.Kernel"/> when null.</param>
+    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null) =>
+        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel));
 
-    private VrrpManagerActor(KeepalivedConfig config)
+    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves)
     {
         _config = config;
+        _leaves = leaves;
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
         Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
         Receive<Shutdown>(_ => OnShutdown());
@@ -72,10 +74,10 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     protected override void PreStart()
     {
-        _notify = Context.ActorOf(NotifyActor.Props(Global), "notify");
-        _netlink = Context.ActorOf(NetlinkActor.Props().WithDispatcher(_dispatcher), "netlink");
-        _garp = Context.ActorOf(GarpActor.Props().WithDispatcher(_dispatcher), "garp");
-        _links = Context.ActorOf(LinkWatcherActor.Props(), "links");
+        _notify = Context.ActorOf(_leaves.Notify(Global), "notify");
+        _netlink = Context.ActorOf(_leaves.Netlink().WithDispatcher(_dispatcher), "netlink");
+        _garp = Context.ActorOf(_leaves.Garp().WithDispatcher(_dispatcher), "garp");
+        _links = Context.ActorOf(_leaves.Links(), "links");
         foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
         {
             _interfaces[name] = null;
@@ -148,7 +150,8 @@ public sealed class VrrpManagerActor : ReceiveActor
         if (!_sockets.TryGetValue(options, out var socket))
         {
             var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}";
-            socket = Context.ActorOf(VrrpSocketActor.Props(options).WithDispatcher(_dispatcher), ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
+            socket = Context.ActorOf(_leaves.Socket(options).WithDispatcher(_dispatcher),
+                ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
             _sockets[options] = socket;
         }
         return socket;

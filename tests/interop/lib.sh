@@ -2,7 +2,13 @@
 
 now() { date +%s.%N; }
 ms_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
-has_vip() { [ -n "$("$KAL" vip "$1" 2>/dev/null)" ]; }
+has_vip() {
+    if [[ "$VIP" == *:* ]]; then
+        "$LABSH" exec "$1" ip -6 -o addr show dev eth0 2>/dev/null | awk -v v="${VIP%/*}" '$4 ~ "^"v"/" { f = 1 } END { exit !f }'
+    else
+        [ -n "$("$KAL" vip "$1" 2>/dev/null)" ]
+    fi
+}
 ip_of() { echo "$NET.$((10 + ${1#h}))"; }
 
 # wait_vip HOST present|absent SECONDS
@@ -22,7 +28,7 @@ name_for() { if [ "$1" = "$OURS_ON" ]; then echo keepalived-net; else echo keepa
 # start_host HOST PRIO [VAR=VALUE...]: render the config (lab template) and start the daemon
 start_host() {
     local h="$1" prio="$2"; shift 2
-    env "$@" "$KAL" conf "$h" "$prio" >/dev/null
+    env VIP="$VIP" "$@" "$KAL" conf "$h" "$prio" >/dev/null
     # each daemon writes its stats (SIGUSR2) into its own TMPDIR
     mkdir -p "$LAB_WORK/tmp/$h"
     TMPDIR="$LAB_WORK/tmp/$h" KEEPALIVED_BIN="$(bin_for "$h")" "$KAL" start "$h" >/dev/null 2>&1

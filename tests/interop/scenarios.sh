@@ -159,3 +159,25 @@ scenario_linkfault() {
     grep -q "FAULT" "$LAB_WORK/run/$OURS_ON/keepalived.log" || { fail "no FAULT state logged"; return; }
     pass
 }
+
+# IPv6: VRRPv3 from the link-local addresses to ff02::12, unsolicited NA; takeover on SIGKILL
+scenario_ipv6() {
+    local VIP=fd00:123::100/64
+    local v=(VRRP_VERSION=3 AUTH=NONE)
+    start_host h1 150 "${v[@]}"; start_host h2 100 "${v[@]}"
+    wait_vip h1 present 15 || { fail "h1 never got the IPv6 VIP"; return; }
+    sleep 1
+    has_vip h2 && { fail "IPv6 VIP on both hosts"; return; }
+    local pcap="$LAB_WORK/ipv6-$OURS_ON.pcap"
+    cap_start "$pcap" || { fail "capture did not start"; return; }
+    sleep 2.2
+    stop_host h1 KILL
+    wait_vip h2 present 8 || { cap_stop; fail "h2 did not take over the IPv6 VIP"; return; }
+    sleep 0.5; cap_stop
+    local v6ads; v6ads="$(tshark -r "$pcap" -Y "vrrp && ipv6.dst == ff02::12" -T fields -e ipv6.src -e vrrp.prio -e vrrp.checksum.status 2>/dev/null | sort -u)"
+    grep -q "^fe80::.*	150	1$" <<<"$v6ads" || { fail "no valid IPv6 advert with priority 150 from a link-local address: $(tr '\n' ' ' <<<"$v6ads")"; return; }
+    tshark -r "$pcap" -Y "icmpv6.type == 136 && icmpv6.nd.na.target_address == ${VIP%/*}" 2>/dev/null | grep -q . ||
+        { fail "no unsolicited neighbour advertisement for the VIP"; return; }
+    "$LABSH" exec h1 ip -6 addr del "$VIP" dev eth0 >/dev/null 2>&1 || true
+    pass
+}

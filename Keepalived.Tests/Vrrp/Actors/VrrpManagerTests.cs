@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Keepalived.Actors.Config.Model;
+using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Kernel;
+using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Vrrp;
+using Keepalived.Actors.Vrrp;
+using Keepalived.Tests.Config;
+
+namespace Keepalived.Tests.Vrrp.Actors;
+
+/// <summary>
+/// VrrpManagerActor with probes behind its leaves (<see cref="VrrpLeafProps"/>): interface
+/// look-ups, one socket per interface and family, instances started once the interfaces are
+/// known, and the shutdown handshake (instances first, then every leaf flushed).
+/// </summary>
+public sealed class VrrpManagerTests : TestKit
+{
+    private const string TwoInterfaces = """
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 51
+            virtual_ipaddress { 10.199.0.100/24 }
+        }
+        vrrp_instance VI_2 {
+            interface eth0
+            virtual_router_id 52
+            priority 50
+            virtual_ipaddress { 10.199.0.101/24 }
+        }
+        vrrp_instance VI_6 {
+            interface eth1
+            virtual_router_id 53
+            virtual_ipaddress { fd00:199::100/64 }
+        }
+        """;
+
+    private const string OneInstance = """
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 51
+            virtual_ipaddress { 10.199.0.100/24 }
+        }
+        """;
+
+    private readonly TestProbe _netlink, _garp, _notify, _socket, _links;
+    private readonly ConcurrentQueue<VrrpSocketOptions> _socketsMade = new();
+
+    public VrrpManagerTests(ITestOutputHelper output) : base(output, virtualTime: true)
+    {
+        _netlink = CreateTestProbe("netlink");
+        _garp = CreateTestProbe("garp");
+        _notify = CreateTestProbe("notify");
+        _socket = CreateTestProbe("socket");
+        _links = CreateTestProbe("links");
+    }
+
+    private IActorRef StartManager(string conf)
+    {
+        var loaded = ConfigText.Load(conf);
+        Assert.Equal(0, loaded.ExitCode);
+        var leaves = new VrrpLeafProps(_ => ForwardTo.For(_notify), () => ForwardTo.For(_netlink), () => ForwardTo.For(_garp),
+            options =>
+            {
+                _socketsMade.Enqueue(options);
+                return ForwardTo.For(_socket);
+            },
+            () => ForwardTo.For(_links));
+        return Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves), "vrrp");
+    }
+
+    private static NetlinkActor.InterfaceInfo Interface(string name, int index, params string[] addresses) =>
+        new(name, index, [0x02, 0, 0, 0, 0, (byte)index], true, [.. addresses.Select(IPAddress.Parse)]);
+
+    /// <summary>A round trip through every instance (GetStatus): each has run its PreStart.</summary>
+    private List<VrrpInstanceActor.Status> Instances(IActorRef manager)
+    {
+        manager.Tell(VrrpManagerActor.GetInstances.Instance, TestActor);
+        return ExpectMsg<List<VrrpInstanceActor.Status>>();
+    }
+
+    [Fact]
+    public void Instances_start_once_their_interfaces_are_known_with_one_socket_per_interface_and_family()
+    {
+        var manager = StartManager(TwoInterfaces);
+        Assert.Equal("eth0", _netlink.ExpectMsg<NetlinkActor.GetInterface>().Name);
+        Assert.Equal("eth1", _netlink.ExpectMsg<NetlinkActor.GetInterface>().Name);
+        _netlink.Reply(Interface("eth1", 3, "fe80::2", "fd00:199::2"));
+        // nothing runs until every interface has been looked up
+        Assert.Empty(Instances(manager));
+
+        _netlink.Send(manager, Interface("eth0", 2, "10.199.0.1", "fe80::1"));
+
+        var instances = Instances(manager);
+        Assert.Equal(["VI_1", "VI_2", "VI_6"], instances.Select(i => i.Name).Order());
+        Assert.All(instances, i => Assert.Equal(VrrpState.Backup, i.State));
+        var registered = Enumerable.Range(0, 3).Select(_ => _socket.ExpectMsg<VrrpSocketActor.Register>().Vrid).Order();
+        Assert.Equal([(byte)51, (byte)52, (byte)53], registered);
+
+        var sockets = _socketsMade.OrderBy(o => o.Interface).ToList();
+        Assert.Equal(2, sockets.Count);
+        Assert.Equal(("eth0", AddressFamily.InterNetwork, false, IPAddress.Parse("224.0.0.18")),
+            (sockets[0].Interface, sockets[0].Family, sockets[0].Unicast, sockets[0].MulticastGroup));
+        Assert.Equal(("eth1", AddressFamily.InterNetworkV6, false, IPAddress.Parse("ff02::12")),
+            (sockets[1].Interface, sockets[1].Family, sockets[1].Unicast, sockets[1].MulticastGroup));
+    }
+
+    [Fact]
+    public void A_missing_interface_is_logged_and_its_instances_do_not_run()
+    {
+        var manager = StartManager(OneInstance);
+        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+
+        EventFilter.Error("not found: its VRRP instances do not run").ExpectOne(() => _netlink.Reply(new NetlinkActor.InterfaceNotFound("eth0")));
+
+        Assert.Empty(Instances(manager));
+        Assert.Empty(_socketsMade);
+    }
+
+    [Fact]
+    public void An_interface_without_an_address_of_the_family_starts_no_instance()
+    {
+        var manager = StartManager(OneInstance);
+        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+
+        EventFilter.Error("address to send adverts from: instance not started").ExpectOne(() => _netlink.Reply(Interface("eth0", 2, "fe80::1")));
+
+        Assert.Empty(Instances(manager));
+    }
+
+    [Fact]
+    public void Shutdown_waits_for_a_masters_goodbye_then_flushes_every_leaf_before_answering()
+    {
+        var manager = StartManager(OneInstance);
+        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.Reply(Interface("eth0", 2, "10.199.0.1"));
+        _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
+        _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
+        Instances(manager);
+        Advance(InstanceRig.MasterDown);
+        _netlink.ExpectMsg<NetlinkActor.AddAddresses>();
+        _netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+        Assert.Equal(VrrpState.Master, Instances(manager).Single().State);
+
+        manager.Tell(VrrpManagerActor.Shutdown.Instance, TestActor);
+
+        Assert.Equal(0, SentAdvert.Decode(_socket.FishForMessage<VrrpSocketActor.Send>(s => s.Message[2] == 0)).Priority);
+        _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
+        // the leaves are flushed only once the instance has its addresses back
+        _netlink.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
+
+        var leaves = new[] { _socket, _netlink, _garp, _links, _notify };
+        foreach (var leaf in leaves.SkipLast(1))
+        {
+            leaf.FishForMessage<Flush>(_ => true);
+            leaf.Reply(Flushed.Instance);
+        }
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        _notify.FishForMessage<Flush>(_ => true);
+        _notify.Reply(Flushed.Instance);
+        ExpectMsg<VrrpManagerActor.Stopped>();
+    }
+
+    [Fact]
+    public void Shutdown_before_the_interfaces_are_known_flushes_the_leaves_and_starts_nothing()
+    {
+        var manager = StartManager(OneInstance);
+        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+
+        manager.Tell(VrrpManagerActor.Shutdown.Instance, TestActor);
+        _netlink.ExpectMsg<Flush>();
+        // the late answer to the look-up must not start an instance
+        _netlink.Send(manager, Interface("eth0", 2, "10.199.0.1"));
+        _netlink.Send(manager, Flushed.Instance);
+        foreach (var leaf in new[] { _garp, _notify, _links })
+        {
+            leaf.ExpectMsg<Flush>();
+            leaf.Reply(Flushed.Instance);
+        }
+        ExpectMsg<VrrpManagerActor.Stopped>();
+        Assert.Empty(Instances(manager));
+        _socket.ExpectNoMsg(TimeSpan.FromMilliseconds(20));
+    }
+}
