@@ -130,9 +130,11 @@ internal sealed class CheckValidator(SectionContext context, CheckConfig config)
     private void CheckRealServers(VirtualServer vs)
     {
         ulong weightSum = 0;
+        // The addresses of the real servers kept so far: a later one with the same address goes.
+        var seen = new HashSet<InetAddress>(vs.RealServers.Count);
         foreach (var rs in vs.RealServers.ToList())
         {
-            if (vs.RealServers.TakeWhile(r => r != rs).Any(r => r.Address == rs.Address))
+            if (!seen.Add(rs.Address))
             {
                 Report($"VS {vs}: real server {rs.Address.Trio(vs.Protocol)} is duplicated - removing second rs");
                 vs.RealServers.Remove(rs);

@@ -171,7 +171,7 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
                     FileError(IncludeType.Readable, fails, $"Configuration file '{path}' is larger than {MaxFileBytes >> 20} MiB - skipping");
                     continue;
                 }
-                text = File.ReadAllText(full);
+                text = ReadText(full);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -200,6 +200,21 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
         }
         if (e.Matches.Count == 0) FileError(IncludeType.Readable, fails, $"{e.Pattern} - no matching file");
         return false;
+    }
+
+    /// <summary>
+    /// The file as text, decoded as UTF-8 (a byte-order mark chooses another Unicode encoding, as
+    /// File.ReadAllText does) straight from its bytes: no intermediate buffers for large files.
+    /// </summary>
+    private static string ReadText(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+            return File.ReadAllText(path);
+        return System.Text.Encoding.UTF8.GetString(span);
     }
 
     /// <summary>file_config_error: an error only if the include's type (or include_check) asks for it.</summary>
