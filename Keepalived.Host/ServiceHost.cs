@@ -18,10 +18,13 @@ public static class ServiceHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // A plain -t skips building the command-line parser (a good part of its start-up).
+        if (ConfigTestArguments.TryParse(args, out var test))
+            return ConfigTestCommand.Run(test!.File, test.HoconFile, test.Parser, test.Dump);
         var useFile = new Option<string>("--use-file", "-f")
         {
             Description = "Use the specified configuration file",
-            DefaultValueFactory = _ => "/etc/keepalived/keepalived.conf",
+            DefaultValueFactory = _ => ConfigTestArguments.DefaultFile,
         };
         var dontFork = new Option<bool>("--dont-fork", "-n") { Description = "Don't fork the daemon process (always the case)" };
         var logConsole = new Option<bool>("--log-console", "-l") { Description = "Log messages to the local console" };
