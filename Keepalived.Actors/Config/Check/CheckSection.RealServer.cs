@@ -47,7 +47,8 @@ public sealed partial class CheckSection
     /// <summary>rs_end_handler: a non-tunnelled real server must match the virtual server's family.</summary>
     private void RealServerClose()
     {
-        if (_vs is null || _rs is null || !_vs.RealServers.Contains(_rs)) return;
+        // The real server just read is its virtual server's last one, unless it was dropped (no search: blocks may hold thousands).
+        if (_vs is null || _rs is null || _vs.RealServers.Count == 0 || !ReferenceEquals(_vs.RealServers[^1], _rs)) return;
         var vs = _vs;
         var rs = _rs;
         if (rs.Forwarding.Method == ForwardingMethod.Tunnel) return;

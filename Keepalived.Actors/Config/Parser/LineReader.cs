@@ -21,8 +21,6 @@ internal sealed class LineReader
 
     private const int MaxMultilineDepth = 64;
 
-    private static readonly System.Buffers.SearchValues<char> CommentOrQuote = System.Buffers.SearchValues.Create("\"\\!#");
-    private static readonly System.Buffers.SearchValues<char> BraceOrQuote = System.Buffers.SearchValues.Create("{}\"");
 
     public LineReader(ConfigFileStack files, ConfigDiagnostics diagnostics, string? configId, int? randomSeed = null)
     {
@@ -239,7 +237,7 @@ internal sealed class LineReader
         {
             p = -1;
             var i = 0;
-            while (buf[i..].IndexOfAny(BraceOrQuote) is var next and >= 0)
+            while (buf[i..].IndexOfAny('{', '}', '"') is var next and >= 0)
             {
                 i += next;
                 if (buf[i] is '{' or '}')
@@ -290,7 +288,7 @@ internal sealed class LineReader
     public static string Decomment(ReadOnlySpan<char> line, ConfigDiagnostics diagnostics)
     {
         var s = line.TrimStart(" \t");
-        if (s.IndexOfAny(CommentOrQuote) < 0)
+        if (!HasCommentOrQuote(s))
             // Nothing to interpret (most lines): only the blanks go.
             return s.TrimEnd(" \t").ToString();
         return Interpret(s, diagnostics);
@@ -300,7 +298,16 @@ internal sealed class LineReader
     internal static LineSlice Decomment(LineSlice line, ConfigDiagnostics diagnostics)
     {
         var s = line.TrimStartBlanks();
-        return s.Span.IndexOfAny(CommentOrQuote) < 0 ? s.TrimEndBlanks() : new LineSlice(Interpret(s.Span, diagnostics));
+        return !HasCommentOrQuote(s.Span) ? s.TrimEndBlanks() : new LineSlice(Interpret(s.Span, diagnostics));
+    }
+
+    /// <summary>Whether decomment has anything to interpret: a quote, an escape, a comment.</summary>
+    private static bool HasCommentOrQuote(ReadOnlySpan<char> s)
+    {
+        // Lines are short: a plain loop (compiled ahead of time) beats setting up a vector search.
+        foreach (var c in s)
+            if (c is '"' or '\\' or '!' or '#') return true;
+        return false;
     }
 
     /// <summary>Decomment for a line with a quote, an escape or a comment (blanks at its start already gone).</summary>
