@@ -12,7 +12,7 @@ internal sealed class CommandLineOptions
     public Option<string> UseFile { get; } = new("--use-file", "-f")
     {
         Description = "Use the specified configuration file",
-        DefaultValueFactory = _ => "/etc/keepalived/keepalived.conf",
+        DefaultValueFactory = _ => ConfigTestArguments.DefaultFile,
     };
     public Option<bool> Vrrp { get; } = new("--vrrp", "-P") { Description = "Only run with VRRP subsystem" };
     public Option<bool> Check { get; } = new("--check", "-C") { Description = "Only run with Health-checker subsystem" };

@@ -12,15 +12,20 @@ public static class ConfigTestCommand
 {
     public static int Run(string file, string? hoconFile, ConfigParserOptions parserOptions, bool dump)
     {
-        Actors.Config.Hocon.Config layers;
-        try
+        Actors.Config.Hocon.Config? layers = null;
+        var layerOptions = new HoconLayerOptions { UserFile = hoconFile, KeepalivedConfPath = file };
+        // The built-in defaults alone hold no keepalived { } overrides: no need to load them for a test.
+        if (!HoconLayers.IsReferenceOnly(layerOptions))
         {
-            layers = HoconLayers.Load(new HoconLayerOptions { UserFile = hoconFile, KeepalivedConfPath = file });
-        }
-        catch (HoconException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return ConfigTestExitCode.Fatal;
+            try
+            {
+                layers = HoconLayers.Load(layerOptions);
+            }
+            catch (HoconException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return ConfigTestExitCode.Fatal;
+            }
         }
         var result = KeepalivedConfigLoader.Load(file, new ConfigLoadOptions
         {

@@ -26,6 +26,9 @@ public static class ServiceHost
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // A plain -t skips building the command-line parser (a good part of its start-up).
+        if (ConfigTestArguments.TryParse(args, out var test))
+            return ConfigTestCommand.Run(test!.File, test.HoconFile, test.Parser, test.Dump);
         var o = new CommandLineOptions();
         var root = o.CreateRootCommand();
         root.SetAction((result, token) =>

@@ -10,6 +10,8 @@ else if (args is ["memory", ..])
     ActorMemory.Run(args.Length > 1 ? int.Parse(args[1]) : 20_000);
 else if (args is ["phases", var phasesFile])
     ConfigPhases.Run(phasesFile);
+else if (args is ["allocs", var allocsFile])
+    ConfigAllocations.Run(allocsFile);
 else if (args is ["stages", var stagesFile])
     ConfigStages.Run(stagesFile);
 else if (args is ["config", var file, ..])

@@ -72,24 +72,24 @@ public sealed partial class CheckSection
         if (connection)
         {
             k.Add("connect_ip", t => Co.Destination = ReadEndpointAddress(t[1], Co.Destination, Co.BindTo, "connect_ip", "bindto"));
-            k.Add("connect_port", t => Unsigned(t, 1, 65535, true, v => $"Invalid checker connect_port '{v}'", v => Co.Destination = Co.Destination.WithPort((ushort)v)));
+            k.Add("connect_port", t => { if (Unsigned(t, 1, 65535, true, v => $"Invalid checker connect_port '{v}'", out var value)) Co.Destination = Co.Destination.WithPort((ushort)value); });
             k.Add("bindto", t => Co.BindTo = ReadEndpointAddress(t[1], Co.BindTo, Co.Destination, "bindto", "connect_ip"));
-            k.Add("bind_port", t => Unsigned(t, 1, 65535, true, v => $"Invalid checker bind_port '{v}'", v => Co.BindTo = Co.BindTo.WithPort((ushort)v)));
+            k.Add("bind_port", t => { if (Unsigned(t, 1, 65535, true, v => $"Invalid checker bind_port '{v}'", out var value)) Co.BindTo = Co.BindTo.WithPort((ushort)value); });
             k.Add("bind_if", t =>
             {
                 // IFNAMSIZ - 1
                 if (t[1].Length > 15) Context.Report(ConfigErrorKind.GeneralError, $"Interface name {t[1]} is too long - ignoring");
                 else Co.BindInterface = t[1];
             });
-            k.Add("connect_timeout", t => Timer(t, 1, UIntMaxMicroseconds, v => $"connect_timeout {v} invalid - ignoring", v => Co.ConnectTimeout = v));
-            k.Add("fwmark", t => Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid fwmark connection value '{v}'", v => Co.Fwmark = v));
+            k.Add("connect_timeout", t => { if (Timer(t, 1, UIntMaxMicroseconds, v => $"connect_timeout {v} invalid - ignoring", out var value)) Co.ConnectTimeout = value; });
+            k.Add("fwmark", t => { if (Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid fwmark connection value '{v}'", out var value)) Co.Fwmark = value; });
         }
-        k.Add("retry", t => Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid retry connection value '{v}'", v => Current.Retry = v));
-        k.Add("delay_before_retry", t => Timer(t, 0, 0, v => $"Invalid delay_before_retry connection value '{v}'", v => Current.DelayBeforeRetry = v));
-        k.Add("warmup", t => Timer(t, 0, 0, v => $"Invalid warmup connection value '{v}'", v => Current.Warmup = v));
-        k.Add("delay_loop", t => Timer(t, 1, 0, v => $"delay_loop '{v}' is invalid - ignoring", v => Current.DelayLoop = v));
-        k.Add("alpha", t => Flag(t, v => $"Invalid alpha parameter {v}", v => Current.Alpha = v));
-        k.Add("log_all_failures", t => Flag(t, v => $"Invalid log_all_failures parameter {v}", v => Current.LogAllFailures = v));
+        k.Add("retry", t => { if (Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid retry connection value '{v}'", out var value)) Current.Retry = value; });
+        k.Add("delay_before_retry", t => { if (Timer(t, 0, 0, v => $"Invalid delay_before_retry connection value '{v}'", out var value)) Current.DelayBeforeRetry = value; });
+        k.Add("warmup", t => { if (Timer(t, 0, 0, v => $"Invalid warmup connection value '{v}'", out var value)) Current.Warmup = value; });
+        k.Add("delay_loop", t => { if (Timer(t, 1, 0, v => $"delay_loop '{v}' is invalid - ignoring", out var value)) Current.DelayLoop = value; });
+        k.Add("alpha", t => { if (Flag(t, v => $"Invalid alpha parameter {v}", out var value)) Current.Alpha = value; });
+        k.Add("log_all_failures", t => { if (Flag(t, v => $"Invalid log_all_failures parameter {v}", out var value)) Current.LogAllFailures = value; });
     }
 
     /// <summary>
@@ -141,10 +141,8 @@ public sealed partial class CheckSection
             Udp.ReplyData = data;
             Udp.ReplyMask = mask;
         });
-        k.Add("min_reply_length", t => Unsigned(t, 0, ushort.MaxValue, false,
-            v => $"UDP_CHECK min length {v} not valid - must be between 0 & {ushort.MaxValue}", v => Udp.MinReplyLength = v));
-        k.Add("max_reply_length", t => Unsigned(t, 0, ushort.MaxValue, false,
-            v => $"UDP_CHECK max length {v} not valid - must be between 0 & {ushort.MaxValue}", v => Udp.MaxReplyLength = v));
+        k.Add("min_reply_length", t => { if (Unsigned(t, 0, ushort.MaxValue, false, v => $"UDP_CHECK min length {v} not valid - must be between 0 & {ushort.MaxValue}", out var value)) Udp.MinReplyLength = value; });
+        k.Add("max_reply_length", t => { if (Unsigned(t, 0, ushort.MaxValue, false, v => $"UDP_CHECK max length {v} not valid - must be between 0 & {ushort.MaxValue}", out var value)) Udp.MaxReplyLength = value; });
     }, () =>
     {
         if (!ConnectionUsable(Co))

@@ -30,12 +30,12 @@ public sealed partial class CheckSection
         k.Add("nb_get_retry", t =>
         {
             Context.Report(ConfigErrorKind.GeneralError, "nb_get_retry is deprecated - please use 'retry'");
-            Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid nb_get_retry value '{v}'", v => Current.Retry = v);
+            if (Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid nb_get_retry value '{v}'", out var retry)) Current.Retry = retry;
         });
         k.Add("virtualhost", t => Text(t, "HTTP_GET virtualhost name missing", v => Http.VirtualHost = v));
         k.Add("http_protocol", HttpProtocol);
-        k.Add("enable_sni", t => Flag(t, v => $"Invalid enable_sni parameter {v}", v => Http.EnableSni = v));
-        k.Add("fast_recovery", t => Flag(t, v => $"Invalid fast_recovery parameter {v}", v => Http.FastRecovery = v));
+        k.Add("enable_sni", t => { if (Flag(t, v => $"Invalid enable_sni parameter {v}", out var value)) Http.EnableSni = value; });
+        k.Add("fast_recovery", t => { if (Flag(t, v => $"Invalid fast_recovery parameter {v}", out var value)) Http.FastRecovery = value; });
         k.Block("url", _ =>
         {
             Http.Urls.Add(new HttpUrl());

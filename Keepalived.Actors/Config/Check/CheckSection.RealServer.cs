@@ -11,20 +11,20 @@ public sealed partial class CheckSection
 
     private void InstallRealServerKeywords(KeywordTable k)
     {
-        k.Add("weight", t => Unsigned(t, 0, WeightLimit, true, v => $"Real server weight {v} is outside range 0-{WeightLimit}", v => Rs.Weight = v));
+        k.Add("weight", t => { if (Unsigned(t, 0, WeightLimit, true, v => $"Real server weight {v} is outside range 0-{WeightLimit}", out var value)) Rs.Weight = value; });
         k.Add("lvs_method", t => Rs.Forwarding = ReadForwarding(t, Rs.Forwarding, "real"));
-        k.Add("uthreshold", t => Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid real_server uthreshold '{v}' - ignoring", v => Rs.UpperThreshold = v));
-        k.Add("lthreshold", t => Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid real_server lthreshold '{v}' - ignoring", v => Rs.LowerThreshold = v));
-        k.Add("inhibit_on_failure", t => Flag(t, v => $"Invalid inhibit_on_failure parameter {v}", v => Rs.InhibitOnFailure = v));
+        k.Add("uthreshold", t => { if (Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid real_server uthreshold '{v}' - ignoring", out var value)) Rs.UpperThreshold = value; });
+        k.Add("lthreshold", t => { if (Unsigned(t, 0, uint.MaxValue, true, v => $"Invalid real_server lthreshold '{v}' - ignoring", out var value)) Rs.LowerThreshold = value; });
+        k.Add("inhibit_on_failure", t => { if (Flag(t, v => $"Invalid inhibit_on_failure parameter {v}", out var value)) Rs.InhibitOnFailure = value; });
         k.Add("notify_up", t => NotifyScript(t, "notify_up", Rs.NotifyUp, s => Rs.NotifyUp = s));
         k.Add("notify_down", t => NotifyScript(t, "notify_down", Rs.NotifyDown, s => Rs.NotifyDown = s));
-        k.Add("alpha", t => Flag(t, v => $"Invalid alpha parameter {v}", v => Rs.Alpha = v));
-        k.Add("retry", t => Unsigned(t, 1, uint.MaxValue, false, v => $"retry value invalid - {v}", v => Rs.Retry = v));
-        k.Add("delay_before_retry", t => Timer(t, 0, 0, v => $"real server delay_before_retry '{v}' invalid - ignoring", v => Rs.DelayBeforeRetry = v));
-        k.Add("warmup", t => Timer(t, 0, 0, v => $"real server warmup '{v}' invalid - ignoring", v => Rs.Warmup = v));
-        k.Add("connect_timeout", t => Timer(t, 1, UIntMaxMicroseconds, v => $"real server connect_timeout {v} invalid - ignoring", v => Rs.ConnectTimeout = v));
-        k.Add("delay_loop", t => Timer(t, 1, 0, v => $"real server delay_loop '{v}' invalid - ignoring", v => Rs.DelayLoop = v));
-        k.Add("smtp_alert", t => Flag(t, v => $"Invalid real_server smtp_alert parameter {v}", v => Rs.SmtpAlert = v));
+        k.Add("alpha", t => { if (Flag(t, v => $"Invalid alpha parameter {v}", out var value)) Rs.Alpha = value; });
+        k.Add("retry", t => { if (Unsigned(t, 1, uint.MaxValue, false, v => $"retry value invalid - {v}", out var value)) Rs.Retry = value; });
+        k.Add("delay_before_retry", t => { if (Timer(t, 0, 0, v => $"real server delay_before_retry '{v}' invalid - ignoring", out var value)) Rs.DelayBeforeRetry = value; });
+        k.Add("warmup", t => { if (Timer(t, 0, 0, v => $"real server warmup '{v}' invalid - ignoring", out var value)) Rs.Warmup = value; });
+        k.Add("connect_timeout", t => { if (Timer(t, 1, UIntMaxMicroseconds, v => $"real server connect_timeout {v} invalid - ignoring", out var value)) Rs.ConnectTimeout = value; });
+        k.Add("delay_loop", t => { if (Timer(t, 1, 0, v => $"real server delay_loop '{v}' invalid - ignoring", out var value)) Rs.DelayLoop = value; });
+        k.Add("smtp_alert", t => { if (Flag(t, v => $"Invalid real_server smtp_alert parameter {v}", out var value)) Rs.SmtpAlert = value; });
         k.Add("virtualhost", t => Text(t, "real server virtualhost missing", v => Rs.VirtualHost = v));
         k.Add("snmp_name", t => SnmpName(t, "real server", v => Rs.SnmpName = v));
     }
@@ -32,8 +32,8 @@ public sealed partial class CheckSection
     /// <summary>alloc_rs: an unusable address or port skips the block.</summary>
     private void RealServerOpen(Tokens t)
     {
-        var port = InetAddress.NonZeroPort(t.Optional(2));
-        if (!InetAddress.TryParse(t[1], port, Values, out var address))
+        var hasPort = t.Count > 2 && InetAddress.IsNonZeroPort(t.Span(2));
+        if (!InetAddress.TryParse(t.Span(1), hasPort ? t.Span(2) : default, hasPort, Values, out var address))
         {
             Context.Report(ConfigErrorKind.GeneralError, $"Invalid real server ip address/port {t[1]}/{t.Optional(2) ?? "(null)"} - skipping");
             Parser.SkipBlock(true);
@@ -47,7 +47,8 @@ public sealed partial class CheckSection
     /// <summary>rs_end_handler: a non-tunnelled real server must match the virtual server's family.</summary>
     private void RealServerClose()
     {
-        if (_vs is null || _rs is null || !_vs.RealServers.Contains(_rs)) return;
+        // The real server just read is its virtual server's last one, unless it was dropped (no search: blocks may hold thousands).
+        if (_vs is null || _rs is null || _vs.RealServers.Count == 0 || !ReferenceEquals(_vs.RealServers[^1], _rs)) return;
         var vs = _vs;
         var rs = _rs;
         if (rs.Forwarding.Method == ForwardingMethod.Tunnel) return;

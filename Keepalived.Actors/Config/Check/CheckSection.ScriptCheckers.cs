@@ -34,8 +34,8 @@ public sealed partial class CheckSection
         });
         k.Add("misc_timeout", t =>
         {
-            if (_miscActive)
-                Unsigned(t, 0, uint.MaxValue / 1_000_000, true, v => $"Invalid misc_timeout value '{v}'", v => Misc.Timeout = TimeSpan.FromSeconds(v));
+            if (_miscActive && Unsigned(t, 0, uint.MaxValue / 1_000_000, true, v => $"Invalid misc_timeout value '{v}'", out var seconds))
+                Misc.Timeout = TimeSpan.FromSeconds(seconds);
         });
         k.Add("misc_dynamic", _ =>
         {
@@ -235,7 +235,7 @@ public sealed partial class CheckSection
         });
         k.Add("alpha", t =>
         {
-            if (_bfdActive) Flag(t, v => $"Invalid alpha parameter {v}", v => Bfd.Alpha = v);
+            if (_bfdActive && Flag(t, v => $"Invalid alpha parameter {v}", out var alpha)) Bfd.Alpha = alpha;
         });
     }, () =>
     {

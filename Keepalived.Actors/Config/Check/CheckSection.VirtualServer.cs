@@ -19,11 +19,11 @@ public sealed partial class CheckSection
     private void InstallVirtualServerKeywords(KeywordTable k)
     {
         k.Add("ip_family", IpFamily);
-        k.Add("retry", t => Unsigned(t, 1, uint.MaxValue, false, v => $"retry value invalid - {v}", v => Vs.Retry = v));
-        k.Add("delay_before_retry", t => Timer(t, 0, 0, v => $"virtual server delay before retry '{v}' invalid - ignoring", v => Vs.DelayBeforeRetry = v));
-        k.Add("warmup", t => Timer(t, 0, 0, v => $"virtual server warmup '{v}' invalid - ignoring", v => Vs.Warmup = v));
-        k.Add("connect_timeout", t => Timer(t, 1, UIntMaxMicroseconds, v => $"virtual server connect_timeout {v} invalid - ignoring", v => Vs.ConnectTimeout = v));
-        k.Add("delay_loop", t => Timer(t, 1, 0, v => $"virtual server delay loop '{v}' invalid - ignoring", v => Vs.DelayLoop = v));
+        k.Add("retry", t => { if (Unsigned(t, 1, uint.MaxValue, false, v => $"retry value invalid - {v}", out var value)) Vs.Retry = value; });
+        k.Add("delay_before_retry", t => { if (Timer(t, 0, 0, v => $"virtual server delay before retry '{v}' invalid - ignoring", out var value)) Vs.DelayBeforeRetry = value; });
+        k.Add("warmup", t => { if (Timer(t, 0, 0, v => $"virtual server warmup '{v}' invalid - ignoring", out var value)) Vs.Warmup = value; });
+        k.Add("connect_timeout", t => { if (Timer(t, 1, UIntMaxMicroseconds, v => $"virtual server connect_timeout {v} invalid - ignoring", out var value)) Vs.ConnectTimeout = value; });
+        k.Add("delay_loop", t => { if (Timer(t, 1, 0, v => $"virtual server delay loop '{v}' invalid - ignoring", out var value)) Vs.DelayLoop = value; });
         k.Add("inhibit_on_failure", _ => Vs.InhibitOnFailure = true);
         k.Add("lb_algo", Scheduler);
         k.Add("lvs_sched", Scheduler);
@@ -36,7 +36,7 @@ public sealed partial class CheckSection
         k.Add("persistence_granularity", PersistenceGranularity);
         k.Add("protocol", Protocol);
         k.Add("ha_suspend", _ => Vs.HaSuspend = true);
-        k.Add("smtp_alert", t => Flag(t, v => $"Invalid virtual_server smtp_alert parameter {v}", v => Vs.SmtpAlert = v));
+        k.Add("smtp_alert", t => { if (Flag(t, v => $"Invalid virtual_server smtp_alert parameter {v}", out var value)) Vs.SmtpAlert = value; });
         k.Add("virtualhost", t => Text(t, "virtual server virtualhost missing", v => Vs.VirtualHost = v));
         k.Add("snmp_name", t => SnmpName(t, "virtual server", v => Vs.SnmpName = v));
         k.Add("alpha", _ => Vs.Alpha = true);
@@ -44,8 +44,8 @@ public sealed partial class CheckSection
         k.Add("quorum_up", t => QuorumScript(t, "quorum_up", Vs.QuorumUp, s => Vs.QuorumUp = s));
         k.Add("quorum_down", t => QuorumScript(t, "quorum_down", Vs.QuorumDown, s => Vs.QuorumDown = s));
         k.Add("quorum", Quorum);
-        k.Add("hysteresis", t => Unsigned(t, 0, uint.MaxValue, true, v => $"Hysteresis {v} must be in [0, {uint.MaxValue}] - ignoring", v => Vs.Hysteresis = v));
-        k.Add("weight", t => Unsigned(t, 1, WeightLimit, true, v => $"Virtual server weight {v} is outside range 1-{WeightLimit}", v => Vs.Weight = v));
+        k.Add("hysteresis", t => { if (Unsigned(t, 0, uint.MaxValue, true, v => $"Hysteresis {v} must be in [0, {uint.MaxValue}] - ignoring", out var value)) Vs.Hysteresis = value; });
+        k.Add("weight", t => { if (Unsigned(t, 1, WeightLimit, true, v => $"Virtual server weight {v} is outside range 1-{WeightLimit}", out var value)) Vs.Weight = value; });
         k.Add("sorry_server", SorryServer);
         k.Add("sorry_server_inhibit", _ =>
         {
@@ -63,9 +63,9 @@ public sealed partial class CheckSection
     private void VirtualServerOpen(Tokens t)
     {
         var vs = new VirtualServer(Context.Here());
-        if (t[1] == "group")
+        if (t.IsWord(1, "group"))
             vs.GroupName = t[2];
-        else if (t[1] == "fwmark")
+        else if (t.IsWord(1, "fwmark"))
         {
             if (!Values.ReadUnsigned(t[2], out var mark, 0, uint.MaxValue, ignoreError: true))
             {
@@ -77,9 +77,10 @@ public sealed partial class CheckSection
         }
         else
         {
-            var port = InetAddress.NonZeroPort(t.Optional(2));
-            if (!InetAddress.TryParse(t[1], port, Values, out var address))
+            var hasPort = t.Count > 2 && InetAddress.IsNonZeroPort(t.Span(2));
+            if (!InetAddress.TryParse(t.Span(1), hasPort ? t.Span(2) : default, hasPort, Values, out var address))
             {
+                var port = hasPort ? t[2] : null;
                 var portText = port is null ? "" : "/" + port;
                 Context.Report(ConfigErrorKind.GeneralError,
                     $"Invalid virtual server IP address{(port is null ? "" : "/port")} {t[1]}{portText} - skipping");

@@ -101,40 +101,38 @@ public sealed partial class CheckSection(SectionContext context) : IConfigSectio
     // Value helpers shared by the handlers ---------------------------------------------------
 
     /// <summary>read_timer(strvec, 1, min, max, true) (microseconds, max 0 = none) and the handler's own message on failure.</summary>
-    private void Timer(Tokens t, ulong minMicroseconds, ulong maxMicroseconds, Func<string, string> message, Action<TimeSpan> set)
+    private bool Timer(Tokens t, ulong minMicroseconds, ulong maxMicroseconds, Func<string, string> message, out TimeSpan value)
     {
-        if (Values.ReadTimer(t[1], out var us, minMicroseconds, maxMicroseconds, ignoreError: true))
-            set(FromMicroseconds(us));
-        else
-            Context.Report(ConfigErrorKind.GeneralError, message(t[1]));
+        if (Values.ReadTimer(t.Span(1), out var us, minMicroseconds, maxMicroseconds, ignoreError: true))
+        {
+            value = FromMicroseconds(us);
+            return true;
+        }
+        Context.Report(ConfigErrorKind.GeneralError, message(t[1]));
+        value = default;
+        return false;
     }
 
     /// <summary>read_unsigned_strvec(strvec, 1, ...) and the handler's own message on failure.</summary>
-    private bool Unsigned(Tokens t, uint min, uint max, bool ignoreError, Func<string, string> message, Action<uint> set)
+    private bool Unsigned(Tokens t, uint min, uint max, bool ignoreError, Func<string, string> message, out uint value)
     {
-        if (Values.ReadUnsigned(t[1], out var v, min, max, ignoreError))
-        {
-            set(v);
-            return true;
-        }
+        if (Values.ReadUnsigned(t.Span(1), out value, min, max, ignoreError)) return true;
         Context.Report(ConfigErrorKind.GeneralError, message(t[1]));
         return false;
     }
 
     /// <summary>An optional true/false word (none = true), as check_true_false; reports an unknown word.</summary>
-    private void Flag(Tokens t, Func<string, string> message, Action<bool> set)
+    private bool Flag(Tokens t, Func<string, string> message, out bool value)
     {
-        var value = true;
-        if (t.Count >= 2)
+        value = true;
+        if (t.Count < 2) return true;
+        if (ValueReader.TrueFalse(t.Span(1)) is { } b)
         {
-            if (ValueReader.TrueFalse(t[1]) is not { } b)
-            {
-                Context.Report(ConfigErrorKind.GeneralError, message(t[1]));
-                return;
-            }
             value = b;
+            return true;
         }
-        set(value);
+        Context.Report(ConfigErrorKind.GeneralError, message(t[1]));
+        return false;
     }
 
     /// <summary>UINT_MAX microseconds: the upper bound keepalived gives connect_timeout.</summary>

@@ -10,6 +10,9 @@ namespace Keepalived.Actors.Config.Check;
 /// </summary>
 internal sealed class CheckValidator(SectionContext context, CheckConfig config)
 {
+    /// <summary>Addresses of one virtual server's real servers (reused from one virtual server to the next).</summary>
+    private readonly HashSet<InetAddress> _seen = [];
+
     private void Report(string message) => context.Parser.Diagnostics.ReportAt(ConfigErrorKind.GeneralError, null, 0, message);
 
     public void Run()
@@ -130,12 +133,16 @@ internal sealed class CheckValidator(SectionContext context, CheckConfig config)
     private void CheckRealServers(VirtualServer vs)
     {
         ulong weightSum = 0;
-        foreach (var rs in vs.RealServers.ToList())
+        // The addresses of the real servers kept so far: a later one with the same address goes.
+        _seen.Clear();
+        var servers = vs.RealServers;
+        for (var i = 0; i < servers.Count; i++)
         {
-            if (vs.RealServers.TakeWhile(r => r != rs).Any(r => r.Address == rs.Address))
+            var rs = servers[i];
+            if (!_seen.Add(rs.Address))
             {
                 Report($"VS {vs}: real server {rs.Address.Trio(vs.Protocol)} is duplicated - removing second rs");
-                vs.RealServers.Remove(rs);
+                servers.RemoveAt(i--);
                 continue;
             }
             DefaultForwarding(vs, rs);

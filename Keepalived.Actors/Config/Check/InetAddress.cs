@@ -38,11 +38,15 @@ public readonly record struct InetAddress(IPAddress? Address, ushort Port)
     /// unsigned in [1, 65535] (its errors reported), anything from a '-' or '/' on is a range or
     /// mask and is ignored here. Returns false when the address or port is unusable.
     /// </summary>
-    public static bool TryParse(string ip, string? port, ValueReader values, out InetAddress result)
+    public static bool TryParse(string ip, string? port, ValueReader values, out InetAddress result) =>
+        TryParse(ip, port, port is not null, values, out result);
+
+    /// <inheritdoc cref="TryParse(string, string?, ValueReader, out InetAddress)"/>
+    public static bool TryParse(ReadOnlySpan<char> ip, ReadOnlySpan<char> port, bool hasPort, ValueReader values, out InetAddress result)
     {
         result = None;
         ushort portNumber = 0;
-        if (port is not null)
+        if (hasPort)
         {
             if (!values.ReadUnsigned(port, out var p, 1, 65535, ignoreError: true)) return false;
             portNumber = (ushort)p;
@@ -57,10 +61,13 @@ public readonly record struct InetAddress(IPAddress? Address, ushort Port)
     }
 
     /// <summary>A port argument of "0", "00"... means no port (keepalived passes NULL then).</summary>
-    public static string? NonZeroPort(string? port) => port is not null && port.AsSpan().Trim('0').Length > 0 ? port : null;
+    public static string? NonZeroPort(string? port) => port is not null && IsNonZeroPort(port) ? port : null;
+
+    /// <inheritdoc cref="NonZeroPort"/>
+    public static bool IsNonZeroPort(ReadOnlySpan<char> port) => port.Trim('0').Length > 0;
 
     /// <summary>inet_pton(AF_INET): exactly four decimal parts of 0-255, no leading zeros.</summary>
-    public static IPAddress? ParseV4(string text)
+    public static IPAddress? ParseV4(ReadOnlySpan<char> text)
     {
         uint value = 0;
         var parts = 0;
@@ -87,12 +94,12 @@ public readonly record struct InetAddress(IPAddress? Address, ushort Port)
     }
 
     /// <summary>inet_pton(AF_INET6): no scope ids or brackets.</summary>
-    public static IPAddress? ParseV6(string text) =>
+    public static IPAddress? ParseV6(ReadOnlySpan<char> text) =>
         text.Length > 0 && !text.Contains('%') && !text.Contains('[') && !text.Contains('/')
         && IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetworkV6 ? a : null;
 
     /// <summary>Either family, as inet_stosockaddr chooses it.</summary>
-    public static IPAddress? ParseAny(string text) => text.Contains(':') ? ParseV6(text) : ParseV4(text);
+    public static IPAddress? ParseAny(ReadOnlySpan<char> text) => text.Contains(':') ? ParseV6(text) : ParseV4(text);
 }
 
 /// <summary>The service protocol of a virtual server (0 = not set).</summary>

@@ -48,6 +48,26 @@ public static class HoconLayers
         return overrides.WithFallback(user).WithFallback(Reference(parse)).Resolve();
     }
 
+    /// <summary>
+    /// Whether <see cref="Load"/> would have nothing but the embedded defaults: no user file and
+    /// no prefixed environment variable (a caller that needs none of the defaults can skip loading).
+    /// </summary>
+    public static bool IsReferenceOnly(HoconLayerOptions options)
+    {
+        if (LocateUserFile(options) is not null)
+        {
+            return false;
+        }
+
+        if (!options.MapPrefixedEnvironment)
+        {
+            return true;
+        }
+
+        var environment = options.Environment?.Keys ?? System.Environment.GetEnvironmentVariables().Keys.OfType<string>();
+        return !environment.Any(name => name.StartsWith(options.EnvironmentPrefix, StringComparison.Ordinal));
+    }
+
     /// <summary>The embedded defaults, unresolved.</summary>
     public static Config Reference(HoconParserOptions? options = null) =>
         ConfigurationFactory.FromResource(

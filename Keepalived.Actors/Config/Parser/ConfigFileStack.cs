@@ -115,25 +115,26 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
     /// </summary>
     public string? ReadPhysicalLine() => TryReadPhysicalLine(out var line) ? line.ToString() : null;
 
-    /// <summary><see cref="ReadPhysicalLine"/> without copying: the span is valid until the next read.</summary>
-    public bool TryReadPhysicalLine(out ReadOnlySpan<char> line)
+    /// <summary><see cref="ReadPhysicalLine"/> as a slice of the file's text (no copy).</summary>
+    public bool TryReadPhysicalLine(out LineSlice line)
     {
         while (_stack.Count > 0)
         {
             var e = _stack[^1];
             if (e.Offset < e.Text.Length)
             {
-                var nl = e.Text.IndexOf('\n', e.Offset);
+                var start = e.Offset;
+                var nl = e.Text.IndexOf('\n', start);
                 var end = nl < 0 ? e.Text.Length : nl + 1;
-                if (end - e.Offset > MaxBuf - 1) end = e.Offset + MaxBuf - 1;
-                var chunk = e.Text.AsSpan(e.Offset, end - e.Offset);
+                if (end - start > MaxBuf - 1) end = start + MaxBuf - 1;
                 e.Offset = end;
                 // Pieces of an over-long line share its number, and a last line without a newline
                 // has its own (keepalived's children see it so, reading a copy that ends every line).
                 if (e.AtLineStart) e.LineNo++;
-                e.AtLineStart = chunk.EndsWith("\n");
-                if (e.AtLineStart) chunk = chunk[..^1];
-                line = chunk.TrimEnd("\r\n");
+                e.AtLineStart = e.Text[end - 1] == '\n';
+                if (e.AtLineStart) end--;
+                var chunk = e.Text.AsSpan(start, end - start);
+                line = new LineSlice(e.Text, start, chunk.TrimEnd("\r\n").Length);
                 return true;
             }
             if (!e.IsText && OpenNextMatch(e)) continue;
@@ -171,7 +172,7 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
                     FileError(IncludeType.Readable, fails, $"Configuration file '{path}' is larger than {MaxFileBytes >> 20} MiB - skipping");
                     continue;
                 }
-                text = File.ReadAllText(full);
+                text = ReadText(full);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -200,6 +201,21 @@ internal sealed class ConfigFileStack(ConfigDiagnostics diagnostics, string init
         }
         if (e.Matches.Count == 0) FileError(IncludeType.Readable, fails, $"{e.Pattern} - no matching file");
         return false;
+    }
+
+    /// <summary>
+    /// The file as text, decoded as UTF-8 (a byte-order mark chooses another Unicode encoding, as
+    /// File.ReadAllText does) straight from its bytes: no intermediate buffers for large files.
+    /// </summary>
+    private static string ReadText(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+            return File.ReadAllText(path);
+        return System.Text.Encoding.UTF8.GetString(span);
     }
 
     /// <summary>file_config_error: an error only if the include's type (or include_check) asks for it.</summary>

@@ -14,6 +14,8 @@ public sealed class ConfigParser
     private readonly LineReader _reader;
     private int _kwLevel;
     private int _skipSublevel;
+    /// <summary>One word list per block level, refilled for each line of that level (a keyword's line stays intact while its block is read).</summary>
+    private readonly List<Tokens> _tokensByLevel = [];
 
     public ConfigParser(ConfigDiagnostics diagnostics, ConfigParserOptions? options = null)
     {
@@ -67,6 +69,11 @@ public sealed class ConfigParser
             Report(ConfigErrorKind.MissingParameter, ex.Message);
             return false;
         }
+        finally
+        {
+            // The word lists point into the file's text: let it go with the parse.
+            _tokensByLevel.Clear();
+        }
         if (_reader.BlockDepth > 0)
             Diagnostics.ReportAt(ConfigErrorKind.MissingEob, null, 0,
                 $"There are {_reader.BlockDepth} missing '}}'s or extra '{{'s");
@@ -96,7 +103,7 @@ public sealed class ConfigParser
         {
             _kwLevel--;
             // Whatever the block left unread is not part of anything else.
-            while (_files.ReadPhysicalLine() is not null) { }
+            while (_files.TryReadPhysicalLine(out _)) { }
         }
     }
 
@@ -134,14 +141,15 @@ public sealed class ConfigParser
         }
         if (first is not null) onLine(first);
         if (hadEob) return;
-        while (_reader.ReadLine() is { } line)
+        while (_reader.ReadLine(out var line))
         {
-            var words = Tokens.Split(line, Diagnostics);
-            if (words is null) continue;
+            // A fresh list per line: value handlers may keep what they are given.
+            var words = new Tokens();
+            if (!words.Fill(line, Diagnostics)) continue;
             if (needBob)
             {
                 needBob = false;
-                if (words[0] == "{")
+                if (words.IsWord(0, "{"))
                 {
                     if (words.Count == 1) continue;
                     words = words.Slice(1);
@@ -149,7 +157,7 @@ public sealed class ConfigParser
                 else
                     Log($"'{{' missing from beginning of block {keywordLine[0]}");
             }
-            if (words[^1] == "}")
+            if (words.IsWord(words.Count - 1, "}"))
             {
                 if (words.Count == 1) break;
                 hadEob = true;
@@ -171,15 +179,16 @@ public sealed class ConfigParser
     /// <summary>process_stream: returns true when it left a skipped block at a nested level.</summary>
     private bool ProcessStream(KeywordTable keywords, bool needBob)
     {
-        while (_reader.ReadLine() is { } line)
+        while (_tokensByLevel.Count <= _kwLevel) _tokensByLevel.Add(new Tokens());
+        var tokens = _tokensByLevel[_kwLevel];
+        while (_reader.ReadLine(out var line))
         {
-            var tokens = Tokens.Split(line, Diagnostics, keywords);
-            if (tokens is null) continue;
-            var word = tokens[0];
+            if (!tokens.Fill(line, Diagnostics)) continue;
+            var word = tokens.Span(0);
 
             if (_skipSublevel == -1)
             {
-                if (word == "{")
+                if (word is "{")
                 {
                     _skipSublevel = 1;
                     needBob = false;
@@ -189,36 +198,38 @@ public sealed class ConfigParser
             }
             if (_skipSublevel != 0)
             {
-                var last = word;
-                foreach (var w in tokens.From(0))
+                var last = 0;
+                for (var i = 0; i < tokens.Count; i++)
                 {
-                    last = w;
-                    if (w == "{") _skipSublevel++;
-                    else if (w == "}" && --_skipSublevel == 0) break;
+                    last = i;
+                    var w = tokens.Span(i);
+                    if (w is "{") _skipSublevel++;
+                    else if (w is "}" && --_skipSublevel == 0) break;
                 }
-                if (last == "}" && _skipSublevel == 0 && _kwLevel > 0) return true;
+                if (tokens.IsWord(last, "}") && _skipSublevel == 0 && _kwLevel > 0) return true;
                 continue;
             }
 
             if (needBob)
             {
                 needBob = false;
-                if (word == "{" && _kwLevel > 0) continue;
+                if (word is "{" && _kwLevel > 0) continue;
                 Report(ConfigErrorKind.MissingBob, "Missing '{' at beginning of configuration block");
             }
-            else if (word == "{")
+            else if (word is "{")
             {
                 Report(ConfigErrorKind.UnexpectedBob, "Unexpected '{' - ignoring");
                 continue;
             }
 
-            if (word == "}" && _kwLevel > 0) break;
+            if (word is "}" && _kwLevel > 0) break;
 
             if (!keywords.TryGet(word, out var keyword))
             {
                 Report(ConfigErrorKind.UnknownKeyword, $"Unknown keyword '{word}'");
                 continue;
             }
+            tokens.SetWord(0, keyword.Name);
             RunKeyword(keyword, tokens);
         }
         return false;
@@ -227,11 +238,11 @@ public sealed class ConfigParser
     private void RunKeyword(KeywordTable.Keyword keyword, Tokens tokens)
     {
         if (!keyword.Active)
-            _skipSublevel = tokens[^1] == "{" ? 1 : -1;
+            _skipSublevel = tokens.IsWord(tokens.Count - 1, "{") ? 1 : -1;
         var bobNeeded = false;
         if (keyword.Sub is not null)
         {
-            if (tokens[^1] == "{") tokens = tokens.Slice(0, tokens.Count - 1);
+            if (tokens.IsWord(tokens.Count - 1, "{")) tokens = tokens.Slice(0, tokens.Count - 1);
             else bobNeeded = true;
         }
         if (keyword.Active && keyword.Handler is { } handler)

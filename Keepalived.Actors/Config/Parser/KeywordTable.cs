@@ -48,10 +48,13 @@ public sealed class KeywordTable
 
     public bool TryGet(string name, out Keyword keyword) => _keywords.TryGetValue(name, out keyword!);
 
-    /// <summary>The keyword's own name string when <paramref name="word"/> is a keyword here (saves a copy per line).</summary>
-    public string? Intern(ReadOnlySpan<char> word)
+    /// <summary>Looks a word up where it is in its line (no string for it).</summary>
+    public bool TryGet(ReadOnlySpan<char> name, out Keyword keyword)
     {
         _bySpan ??= _keywords.GetAlternateLookup<ReadOnlySpan<char>>();
-        return _bySpan.Value.TryGetValue(word, out var keyword) ? keyword.Name : null;
+        return _bySpan.Value.TryGetValue(name, out keyword!);
     }
+
+    /// <summary>The keyword's own name string when <paramref name="word"/> is a keyword here (saves a copy per line).</summary>
+    public string? Intern(ReadOnlySpan<char> word) => TryGet(word, out var keyword) ? keyword.Name : null;
 }

@@ -13,7 +13,7 @@ internal sealed class LineReader
     private readonly Definitions _defs;
     private readonly Sequences _seqs;
     private readonly string? _configId;
-    private string? _residue;
+    private LineSlice? _residue;
     private string? _nextMultiline;
     private readonly List<(string Ptr, int SeqDepth)> _multilineStack = [];
     private int _multilineSeqDepth;
@@ -21,7 +21,6 @@ internal sealed class LineReader
 
     private const int MaxMultilineDepth = 64;
 
-    private static readonly System.Buffers.SearchValues<char> CommentOrQuote = System.Buffers.SearchValues.Create("\"\\!#");
 
     public LineReader(ConfigFileStack files, ConfigDiagnostics diagnostics, string? configId, int? randomSeed = null)
     {
@@ -36,36 +35,45 @@ internal sealed class LineReader
     public int BlockDepth { get; private set; }
 
     /// <summary>The next logical line; null at the end of all files.</summary>
-    public string? ReadLine()
+    public string? ReadLine() => ReadLine(out var line) ? line.ToString() : null;
+
+    /// <summary>The next logical line, most often a slice of the file's text; false at the end of all files.</summary>
+    public bool ReadLine(out LineSlice line)
     {
-        string buf;
         while (true)
         {
-            if (_residue is not null)
+            LineSlice buf;
+            if (_residue is { } residue)
             {
-                buf = _residue;
+                buf = residue;
                 _residue = null;
             }
             else if (_seqs.Count > 0 && _seqs.Count > _multilineSeqDepth)
-                buf = _seqs.NextLine();
+                buf = new LineSlice(_seqs.NextLine());
             else if (_nextMultiline is not null)
-                buf = NextMultilinePart();
-            else if (ReadNonBlank() is { } physical)
-                buf = physical;
-            else
-                return null;
+                buf = new LineSlice(NextMultilinePart());
+            else if (!ReadNonBlank(out buf))
+            {
+                line = default;
+                return false;
+            }
 
             if (_multilineDef is not null)
             {
-                ContinueMultilineDefinition(buf);
+                ContinueMultilineDefinition(buf.ToString());
                 continue;
             }
             if (buf.Length == 0) continue;
-            buf = Preprocess(buf);
-            if (buf.Length == 0 || CheckInclude(buf)) continue;
-            return SplitBraces(buf);
+            // Most lines have nothing to preprocess and stay slices of the file.
+            if (NeedsPreprocessing(buf.Span)) buf = new LineSlice(Preprocess(buf.ToString()));
+            if (buf.Length == 0 || CheckInclude(buf.Span)) continue;
+            line = SplitBraces(buf);
+            return true;
         }
     }
+
+    /// <summary>Whether <see cref="Preprocess"/> could change the line: @id, $NAME, ~SEQ/~LST.</summary>
+    private static bool NeedsPreprocessing(ReadOnlySpan<char> buf) => buf[0] is '@' or '~' || buf.Contains('$');
 
     /// <summary>@id, $NAME=, ~SEQ/~LST and $NAME replacement, repeated while a replacement brings more.</summary>
     private string Preprocess(string buf)
@@ -170,12 +178,12 @@ internal sealed class LineReader
         if (buf.Length >= 2 || (buf.Length > 0 && !more)) def.Value += buf;
     }
 
-    /// <summary>Physical lines until one is not empty after removing comments; null at the end.</summary>
-    private string? ReadNonBlank()
+    /// <summary>Physical lines until one is not empty after removing comments; false at the end.</summary>
+    private bool ReadNonBlank(out LineSlice text)
     {
         while (_files.TryReadPhysicalLine(out var line))
         {
-            if (line.IsEmpty)
+            if (line.Length == 0)
             {
                 // A blank line ends a multi-line definition.
                 if (_multilineDef is { } def)
@@ -185,14 +193,15 @@ internal sealed class LineReader
                 }
                 continue;
             }
-            var text = Decomment(line, _diagnostics);
-            if (text.Length > 0) return text;
+            text = Decomment(line, _diagnostics);
+            if (text.Length > 0) return true;
         }
-        return null;
+        text = default;
+        return false;
     }
 
     /// <summary>include / includer / includem / includew / includeb / includea FILE.</summary>
-    private bool CheckInclude(string buf)
+    private bool CheckInclude(ReadOnlySpan<char> buf)
     {
         if (!buf.StartsWith("include", StringComparison.Ordinal) || buf.Length < 8) return false;
         IncludeType type;
@@ -215,29 +224,31 @@ internal sealed class LineReader
             p = 9;
         }
         else return false;
-        _files.Open(buf[p..].TrimStart(' ', '\t'), type);
+        _files.Open(buf[p..].TrimStart(" \t").ToString(), type);
         return true;
     }
 
     /// <summary>Splits off the first '{' or '}' outside quotes (and what follows it) onto the next line.</summary>
-    private string SplitBraces(string buf)
+    private LineSlice SplitBraces(LineSlice line)
     {
+        var buf = line.Span;
         var p = 0;
         if (buf[0] is not ('{' or '}'))
         {
             p = -1;
-            for (var i = 0; i < buf.Length; i++)
+            var i = 0;
+            while (buf[i..].IndexOfAny('{', '}', '"') is var next and >= 0)
             {
-                var c = buf[i];
-                if (c is '{' or '}')
+                i += next;
+                if (buf[i] is '{' or '}')
                 {
                     p = i;
                     break;
                 }
-                if (c != '"') continue;
-                var close = buf.IndexOf('"', i + 1);
+                // A quoted string is passed over whole; an unclosed one hides the rest.
+                var close = buf[(i + 1)..].IndexOf('"');
                 if (close < 0) break;
-                i = close;
+                i += close + 2;
             }
         }
         if (p >= 0)
@@ -250,21 +261,19 @@ internal sealed class LineReader
             }
             if (p + skip < buf.Length)
             {
-                var rest = buf.AsSpan(p + skip).TrimEnd(" \t");
-                _residue = rest is "{" ? "{" : rest is "}" ? "}" : rest.ToString();
-                // One copy: up to the brace, without the blanks before it.
-                var head = buf.AsSpan(0, p + skip).TrimEnd(" \t");
-                buf = head is "{" ? "{" : head is "}" ? "}" : head.ToString();
+                // Both parts stay slices of the same text: no copy.
+                _residue = line.Slice(p + skip).TrimEndBlanks();
+                line = line.Slice(0, p + skip);
             }
         }
-        if (buf.Length > 0 && buf[^1] is ' ' or '\t') buf = buf.TrimEnd(' ', '\t');
-        if (buf == "{") BlockDepth++;
-        else if (buf == "}" && BlockDepth-- < 1)
+        line = line.TrimEndBlanks();
+        if (line.Span is "{") BlockDepth++;
+        else if (line.Span is "}" && BlockDepth-- < 1)
         {
             _diagnostics.Report(ConfigErrorKind.UnexpectedEob, "Extra '}' found");
             BlockDepth = 0;
         }
-        return buf;
+        return line;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
@@ -279,9 +288,31 @@ internal sealed class LineReader
     public static string Decomment(ReadOnlySpan<char> line, ConfigDiagnostics diagnostics)
     {
         var s = line.TrimStart(" \t");
-        if (s.IndexOfAny(CommentOrQuote) < 0)
+        if (!HasCommentOrQuote(s))
             // Nothing to interpret (most lines): only the blanks go.
             return s.TrimEnd(" \t").ToString();
+        return Interpret(s, diagnostics);
+    }
+
+    /// <inheritdoc cref="Decomment(string, ConfigDiagnostics)"/>
+    internal static LineSlice Decomment(LineSlice line, ConfigDiagnostics diagnostics)
+    {
+        var s = line.TrimStartBlanks();
+        return !HasCommentOrQuote(s.Span) ? s.TrimEndBlanks() : new LineSlice(Interpret(s.Span, diagnostics));
+    }
+
+    /// <summary>Whether decomment has anything to interpret: a quote, an escape, a comment.</summary>
+    private static bool HasCommentOrQuote(ReadOnlySpan<char> s)
+    {
+        // Lines are short: a plain loop (compiled ahead of time) beats setting up a vector search.
+        foreach (var c in s)
+            if (c is '"' or '\\' or '!' or '#') return true;
+        return false;
+    }
+
+    /// <summary>Decomment for a line with a quote, an escape or a comment (blanks at its start already gone).</summary>
+    private static string Interpret(ReadOnlySpan<char> s, ConfigDiagnostics diagnostics)
+    {
         var sb = new System.Text.StringBuilder(s.Length);
         var quote = false;
         var cont = false;

@@ -16,7 +16,7 @@ public sealed class ValueReader(ConfigParser parser)
 
     private bool Lenient(bool ignoreError, bool inRange) => ignoreError && inRange && !parser.Options.ConfigTest;
 
-    public bool ReadInt(string text, out int value, int min, int max, bool ignoreError = false)
+    public bool ReadInt(ReadOnlySpan<char> text, out int value, int min, int max, bool ignoreError = false)
     {
         var ok = Strtol(text, out var v, out var rest, out var overflow);
         value = (int)v;
@@ -30,9 +30,9 @@ public sealed class ValueReader(ConfigParser parser)
         return Lenient(ignoreError, v >= min && v <= max);
     }
 
-    public bool ReadUnsigned(string text, out uint value, uint min, uint max, bool ignoreError = false)
+    public bool ReadUnsigned(ReadOnlySpan<char> text, out uint value, uint min, uint max, bool ignoreError = false)
     {
-        var trimmed = text.TrimStart(' ', '\t', '\f', '\n', '\r', '\v');
+        var trimmed = text.TrimStart(" \t\f\n\r\v");
         var ok = Strtoul(trimmed, out var v, out var rest, out var overflow);
         value = (uint)v;
         var warn = Warn(ignoreError);
@@ -50,7 +50,7 @@ public sealed class ValueReader(ConfigParser parser)
     /// A decimal with up to <paramref name="shift"/> places, returned × 10^shift (e.g. seconds
     /// read as microseconds with shift 6). Too many places round, after a report.
     /// </summary>
-    public bool ReadDecimal(string text, out ulong value, ulong min, ulong max, int shift, bool ignoreError = false)
+    public bool ReadDecimal(ReadOnlySpan<char> text, out ulong value, ulong min, ulong max, int shift, bool ignoreError = false)
     {
         value = 0;
         var warn = Warn(ignoreError);
@@ -70,7 +70,8 @@ public sealed class ValueReader(ConfigParser parser)
         }
         // The digits with the point moved right by 'shift' places (and zeros to fill).
         Span<char> buffer = stackalloc char[Math.Min(text.Length + shift, 256)];
-        var digits = text.Length + shift <= 256 ? MoveDecimalPoint(text, dot, places, shift, buffer) : (dot < 0 ? text : text[..dot] + text.Substring(dot + 1, places)) + new string('0', shift - places);
+        var digits = text.Length + shift <= 256 ? MoveDecimalPoint(text, dot, places, shift, buffer)
+            : string.Concat(dot < 0 ? text : string.Concat(text[..dot], text.Slice(dot + 1, places)), new string('0', shift - places));
         var ok = Strtoul(digits, out var v, out var rest, out var overflow);
         if (roundUp) v++;
         value = v;
@@ -90,15 +91,15 @@ public sealed class ValueReader(ConfigParser parser)
         return ignoreError && v >= min && v <= max;
     }
 
-    private static ReadOnlySpan<char> MoveDecimalPoint(string text, int dot, int places, int shift, Span<char> buffer)
+    private static ReadOnlySpan<char> MoveDecimalPoint(ReadOnlySpan<char> text, int dot, int places, int shift, Span<char> buffer)
     {
         var n = 0;
-        var integer = dot < 0 ? text.AsSpan() : text.AsSpan(0, dot);
+        var integer = dot < 0 ? text : text[..dot];
         integer.CopyTo(buffer);
         n += integer.Length;
         if (dot >= 0)
         {
-            text.AsSpan(dot + 1, places).CopyTo(buffer[n..]);
+            text.Slice(dot + 1, places).CopyTo(buffer[n..]);
             n += places;
         }
         buffer.Slice(n, shift - places).Fill('0');
@@ -106,11 +107,11 @@ public sealed class ValueReader(ConfigParser parser)
     }
 
     /// <summary>A time in seconds with up to 6 decimals, as microseconds; <paramref name="max"/> 0 means no limit.</summary>
-    public bool ReadTimer(string text, out ulong microseconds, ulong min, ulong max, bool ignoreError = false) =>
+    public bool ReadTimer(ReadOnlySpan<char> text, out ulong microseconds, ulong min, ulong max, bool ignoreError = false) =>
         ReadDecimal(text, out microseconds, min, max == 0 ? ulong.MaxValue - 1 : max, TimerHzDigits, ignoreError);
 
     /// <summary>on/true/yes → true, off/false/no → false, anything else → null.</summary>
-    public static bool? TrueFalse(string text) => text switch
+    public static bool? TrueFalse(ReadOnlySpan<char> text) => text switch
     {
         "true" or "on" or "yes" => true,
         "false" or "off" or "no" => false,

@@ -107,4 +107,27 @@ public class HoconLayersTests
         var config = HoconLayers.FromEnvironment(new Dictionary<string, string> { ["KEEPALIVED_NET__a__b"] = "1" });
         Assert.Equal("<environment variable KEEPALIVED_NET__a__b>", config.GetValue("keepalived-net.a.b")!.Origin.File);
     }
+
+    [Fact]
+    public void Reference_only_means_no_user_file_and_no_prefixed_variable()
+    {
+        using var dir = new TempDirectory();
+        var conf = Path.Combine(dir.Path, "keepalived.conf");
+        Assert.True(HoconLayers.IsReferenceOnly(new HoconLayerOptions { KeepalivedConfPath = conf, Environment = NoEnvironment }));
+        Assert.True(HoconLayers.IsReferenceOnly(new HoconLayerOptions
+        {
+            KeepalivedConfPath = conf,
+            Environment = new Dictionary<string, string> { ["KEEPALIVED_NET__a"] = "1" },
+            MapPrefixedEnvironment = false,
+        }));
+        Assert.False(HoconLayers.IsReferenceOnly(new HoconLayerOptions
+        {
+            KeepalivedConfPath = conf,
+            Environment = new Dictionary<string, string> { ["OTHER"] = "x", ["KEEPALIVED_NET__a"] = "1" },
+        }));
+        // An explicit user file counts even when it is missing (loading it is an error to report).
+        Assert.False(HoconLayers.IsReferenceOnly(new HoconLayerOptions { UserFile = Path.Combine(dir.Path, "custom.hocon"), Environment = NoEnvironment }));
+        dir.Write("keepalived.hocon", "keepalived.global_defs.router_id = x");
+        Assert.False(HoconLayers.IsReferenceOnly(new HoconLayerOptions { KeepalivedConfPath = conf, Environment = NoEnvironment }));
+    }
 }
