@@ -15,6 +15,9 @@ internal static partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
 
+    [LibraryImport(LibraryName, EntryPoint = "read", SetLastError = true)]
+    public static unsafe partial nint Read(SafeHandle fd, byte* buffer, nuint count);
+
     [LibraryImport(LibraryName, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(SafeHandle fd, byte* buffer, nuint count);
 }

@@ -25,7 +25,4 @@ internal static partial class Libc
 
     [LibraryImport(LibraryName, EntryPoint = "inotify_rm_watch", SetLastError = true)]
     public static partial int InotifyRmWatch(SafeHandle fd, int wd);
-
-    [LibraryImport(LibraryName, EntryPoint = "read", SetLastError = true)]
-    public static unsafe partial nint Read(SafeHandle fd, byte* buffer, nuint count);
 }

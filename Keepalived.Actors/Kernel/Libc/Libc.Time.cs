@@ -36,7 +36,4 @@ internal static partial class Libc
 
     [LibraryImport(LibraryName, EntryPoint = "timerfd_settime", SetLastError = true)]
     public static partial int TimerFdSetTime(SafeHandle fd, int flags, in ITimerSpec value, IntPtr oldValue);
-
-    [LibraryImport(LibraryName, EntryPoint = "read", SetLastError = true)]
-    public static unsafe partial nint Read(SafeHandle fd, byte* buffer, nuint count);
 }
