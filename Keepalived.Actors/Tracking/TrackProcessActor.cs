@@ -72,7 +72,7 @@ public sealed class TrackProcessActor : TrackerActor, IWithTimers
         _haveQuorum = HasQuorum(_processes);
         _log.Info("Tracked process {Process}: {Count} running, quorum {State}", Name, _processes,
             _haveQuorum ? "achieved" : "not achieved");
-        Publish(new TrackerState(Name, _haveQuorum));
+        Publish(new TrackerState(TrackKind.Process, Name, _haveQuorum));
         Timers.StartPeriodicTimer(Poll.Instance, Poll.Instance, _pollInterval);
     }
 
@@ -102,6 +102,6 @@ public sealed class TrackProcessActor : TrackerActor, IWithTimers
         if (up == _haveQuorum) return;
         _haveQuorum = up;
         _log.Info("Quorum {What} for tracked process {Process}", up ? "gained" : "lost", Name);
-        Publish(new TrackerState(Name, up));
+        Publish(new TrackerState(TrackKind.Process, Name, up));
     }
 }

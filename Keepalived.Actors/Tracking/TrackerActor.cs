@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Tracking;
@@ -18,10 +19,11 @@ public abstract class TrackerActor : ReceiveActor
     public sealed record Unsubscribe(IActorRef Subscriber);
 
     /// <summary>
-    /// A vrrp_script or vrrp_track_process is up or down; <paramref name="Up"/> null: not known
-    /// yet (a script before its first result, keepalived's SCRIPT_INIT_STATE_INIT).
+    /// A vrrp_script (<paramref name="Kind"/> Script) or vrrp_track_process (Process) is up or
+    /// down; <paramref name="Up"/> null: not known yet (a script before its first result,
+    /// keepalived's SCRIPT_INIT_STATE_INIT).
     /// </summary>
-    public sealed record TrackerState(string Name, bool? Up);
+    public sealed record TrackerState(TrackKind Kind, string Name, bool? Up);
 
     protected TrackerActor(string name)
     {

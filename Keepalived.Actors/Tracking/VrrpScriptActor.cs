@@ -60,7 +60,7 @@ public sealed class VrrpScriptActor : TrackerActor, IWithTimers
         _config = config;
         _run = run;
         _counter = new ScriptResultCounter(config.Rise, config.Fall, config.InitFail);
-        Publish(new TrackerState(Name, _counter.Up));
+        Publish(new TrackerState(TrackKind.Script, Name, _counter.Up));
 
         Receive<RunTick>(_ => OnTick());
         Receive<RunFinished>(f => OnFinished(f.Result));
@@ -131,6 +131,6 @@ public sealed class VrrpScriptActor : TrackerActor, IWithTimers
             _log.Info("VRRP_Script({Script}) timed_out", Name);
         else
             _log.Info("VRRP_Script({Script}) failed (exited with status {Status})", Name, result.ExitCode);
-        Publish(new TrackerState(Name, _counter.Up));
+        Publish(new TrackerState(TrackKind.Script, Name, _counter.Up));
     }
 }

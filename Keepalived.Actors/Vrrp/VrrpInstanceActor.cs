@@ -6,6 +6,7 @@ using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
 using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Tracking;
 using Keepalived.Actors.Vrrp.Packet;
 
 namespace Keepalived.Actors.Vrrp;
@@ -21,6 +22,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly VrrpStateMachine _machine;
     private readonly VrrpReceiveValidator _validator;
     private readonly AdvertBuilder _adverts;
+    private readonly InstanceTracking _tracking;
     private readonly List<VrrpAction> _actions = new(8);
     private readonly TimeProvider _clock;
     private readonly long _epoch;
@@ -82,6 +84,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _machine = new VrrpStateMachine(settings);
         _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings));
         _adverts = new AdvertBuilder(env, settings, _validator.Expectations);
+        _tracking = env.Vrrp is { } vrrp ? InstanceTracking.For(vrrp, env.Config) : new InstanceTracking(settings.Priority, env.Config.Tracks);
         _clock = Context.System.TimeProvider;
         _epoch = _clock.GetTimestamp();
 
@@ -95,7 +98,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
         Receive<FaultChanged>(f => SetFault(f.Source, f.Faulted));
-        Receive<LinkWatcherActor.LinkChanged>(l => SetFault($"interface {l.Interface}", !l.Up));
+        Receive<LinkWatcherActor.LinkChanged>(OnLinkChanged);
+        Receive<TrackerActor.TrackerState>(t => Apply(_tracking.SetState(t.Kind, t.Name, t.Up)));
+        Receive<TrackFileActor.TrackerValue>(v => Apply(_tracking.SetFileValue(v.Name, v.Value)));
         Receive<TotalPriorityChanged>(p => Run(m => m.PriorityChanged(p.TotalPriority, Now, _actions)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
@@ -115,6 +120,22 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     protected override void PostStop() =>
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
+
+    private void OnLinkChanged(LinkWatcherActor.LinkChanged link)
+    {
+        // keepalived: an instance is in FAULT while its own interface is down (unless dont_track_primary)
+        if (link.Interface == _env.Interface && !_env.Config.DontTrackPrimary)
+            SetFault($"interface {link.Interface}", !link.Up);
+        if (_tracking.IsTracking(TrackKind.Interface, link.Interface))
+            Apply(_tracking.SetState(TrackKind.Interface, link.Interface, link.Up));
+    }
+
+    /// <summary>A tracker's report: a fault to raise or clear, or a new total priority for the machine.</summary>
+    private void Apply(TrackingUpdate update)
+    {
+        if (update.FaultChanged) SetFault(update.Reason, update.Faulted);
+        if (update.TotalChanged) Run(m => m.PriorityChanged(_tracking.TotalPriority, Now, _actions));
+    }
 
     private void SetFault(string source, bool faulted)
     {

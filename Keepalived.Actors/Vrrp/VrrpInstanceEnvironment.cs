@@ -21,6 +21,9 @@ public sealed record VrrpInstanceEnvironment(
     IReadOnlyList<IPAddress> Destinations,
     VrrpLeaves Leaves)
 {
+    /// <summary>The VRRP configuration the instance belongs to (its sync group's trackers); null: the instance's own tracks only.</summary>
+    public VrrpConfig? Vrrp { get; init; }
+
     public AddressFamily Family => PrimaryAddress.AddressFamily;
 
     public bool IsUnicast => Config.IsUnicast;

@@ -7,6 +7,7 @@ using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Tracking;
 
 namespace Keepalived.Actors.Vrrp;
 
@@ -25,13 +26,14 @@ public sealed class VrrpManagerActor : ReceiveActor
     private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
     private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _instances = [];
+    private readonly Dictionary<(TrackKind Kind, string Name), IActorRef> _trackers = [];
     private IActorRef _netlink = ActorRefs.Nobody;
     private IActorRef _garp = ActorRefs.Nobody;
     private IActorRef _links = ActorRefs.Nobody;
     private IActorRef _notify = ActorRefs.Nobody;
     // VRRP keeps time on a thread of its own, as keepalived's VRRP process does: the instances,
     // their sockets, netlink and GARP never wait behind thread-pool work
-    private readonly DedicatedThreadDispatcher _dispatcher = new("vrrp", priority: ThreadPriority.AboveNormal);
+    private readonly DedicatedThreadDispatcher _dispatcher = new("vrrp", onThreadStart: () => ThreadNice.Set(ThreadNice.Vrrp));
     private int _lookupsPending;
     private bool _shuttingDown;
     private IActorRef? _stopRequester;
@@ -114,8 +116,37 @@ public sealed class VrrpManagerActor : ReceiveActor
             _instances.Add(instance);
             // keepalived puts an instance in FAULT while its interface is down (unless dont_track_primary)
             if (!vrrp.DontTrackPrimary) _links.Tell(new LinkWatcherActor.Watch(info.Name, instance));
+            Subscribe(vrrp, instance);
         }
         _log.Info("{Count} VRRP instance(s) started", _instances.Count);
+    }
+
+    /// <summary>Subscribes the instance to everything it (or its sync group) tracks, starting the trackers on first use.</summary>
+    private void Subscribe(VrrpInstance vrrp, IActorRef instance)
+    {
+        foreach (var track in InstanceTracking.For(_config.Vrrp, vrrp).Tracks)
+        {
+            if (track.Kind == TrackKind.Interface)
+                _links.Tell(new LinkWatcherActor.Watch(track.Name, instance));
+            else if (Tracker(track.Kind, track.Name) is { } tracker)
+                tracker.Tell(new TrackerActor.Subscribe(instance));
+        }
+    }
+
+    private IActorRef? Tracker(TrackKind kind, string name)
+    {
+        if (_trackers.TryGetValue((kind, name), out var known)) return known;
+        (Props? props, string prefix) = kind switch
+        {
+            TrackKind.Script => (_config.Vrrp.FindScript(name) is { Disabled: false, Script: not null } s ? VrrpScriptActor.Props(s) : null, "script-"),
+            TrackKind.File => (_config.Vrrp.FindFile(name) is { } f ? TrackFileActor.Props(f) : null, "track-file-"),
+            TrackKind.Process => (_config.Vrrp.FindProcess(name) is { } p ? TrackProcessActor.Props(p) : null, "track-process-"),
+            _ => (null, ""),
+        };
+        if (props is null) return null;
+        var tracker = Context.ActorOf(props, ActorName(prefix, name));
+        _trackers[(kind, name)] = tracker;
+        return tracker;
     }
 
     private VrrpInstanceEnvironment? Environment(VrrpInstance vrrp, NetlinkActor.InterfaceInfo info)
@@ -142,7 +173,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             UnicastTtl = vrrp.IsUnicast && vrrp.UnicastTtl >= 0 ? (byte)vrrp.UnicastTtl : null,
         });
         return new VrrpInstanceEnvironment(vrrp, Global, info.Name, info.Index, primary, destinations,
-            new VrrpLeaves(socket, _netlink, _garp, _notify));
+            new VrrpLeaves(socket, _netlink, _garp, _notify)) { Vrrp = _config.Vrrp };
     }
 
     private IActorRef SocketFor(VrrpSocketOptions options)

@@ -42,7 +42,7 @@ public sealed class VrrpScriptActorTests(ITestOutputHelper output) : TestKit(out
         var run = _runner.Next();
         Assert.Equal(TimeSpan.FromSeconds(2), run.Timeout);
         run.Exit(0);
-        Assert.Equal(new TrackerActor.TrackerState("chk", true), ExpectMsg<TrackerActor.TrackerState>());
+        Assert.Equal(new TrackerActor.TrackerState(TrackKind.Script, "chk", true), ExpectMsg<TrackerActor.TrackerState>());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
         var fd = Libc.Libc.TimerFdCreate(Libc.Libc.CLOCK_MONOTONIC, Libc.Libc.TFD_CLOEXEC);
         if (fd < 0) throw new ErrnoException("timerfd_create", Libc.Libc.LastErrno);
         _fd = new SafeFileDescriptor(fd);
-        _thread = new Thread(Run) { IsBackground = true, Name = threadName, Priority = ThreadPriority.AboveNormal };
+        _thread = new Thread(Run) { IsBackground = true, Name = threadName };
         _thread.Start();
     }
 
@@ -73,6 +73,7 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
 
     private unsafe void Run()
     {
+        ThreadNice.Set(ThreadNice.Vrrp);
         var due = new List<(Entry Entry, long Version)>();
         byte* expirations = stackalloc byte[8];
         while (!_disposed)

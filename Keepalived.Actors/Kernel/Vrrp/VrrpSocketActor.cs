@@ -106,11 +106,14 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         var (socket, self, token) = (_socket, Self, _stop.Token);
         // a thread of its own, blocked in poll: an advert reaches its instance without
         // waiting for a thread-pool thread (the down timer restarts on time)
-        new Thread(() => ReceiveLoop(socket, self, token))
+        new Thread(() =>
+        {
+            ThreadNice.Set(ThreadNice.Vrrp);
+            ReceiveLoop(socket, self, token);
+        })
         {
             IsBackground = true,
             Name = $"vrrp-rx-{_options.Interface}",
-            Priority = ThreadPriority.AboveNormal,
         }.Start();
     }
 

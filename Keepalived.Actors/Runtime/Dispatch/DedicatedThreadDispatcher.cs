@@ -12,11 +12,14 @@ public sealed class DedicatedThreadDispatcher : MessageDispatcher, IDisposable
 {
     private readonly BlockingCollection<IThreadPoolWorkItem> _turns = new(new ConcurrentQueue<IThreadPoolWorkItem>());
     private readonly Thread[] _threads;
+    private readonly Action? _onThreadStart;
 
-    public DedicatedThreadDispatcher(string id, int threads = 1, ThreadPriority priority = ThreadPriority.Normal)
+    /// <param name="onThreadStart">Runs first on each of the dispatcher's threads (e.g. to set its OS scheduling priority).</param>
+    public DedicatedThreadDispatcher(string id, int threads = 1, ThreadPriority priority = ThreadPriority.Normal, Action? onThreadStart = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Id = id;
+        _onThreadStart = onThreadStart;
         _threads = new Thread[threads];
         for (var i = 0; i < threads; i++)
         {
@@ -42,6 +45,7 @@ public sealed class DedicatedThreadDispatcher : MessageDispatcher, IDisposable
 
     private void Run()
     {
+        _onThreadStart?.Invoke();
         foreach (var turn in _turns.GetConsumingEnumerable())
             turn.Execute();
     }
