@@ -25,7 +25,7 @@ trap cleanup EXIT
 
 source "$HERE/scenarios.sh"
 
-all=(election kill term nopreempt unicast v3fast equalprio authmismatch stalevip linkfault ipv6)
+all=(election kill term nopreempt unicast v3fast equalprio authmismatch stalevip linkfault ipv6 script)
 selected=("${@:-${all[@]}}")
 for s in "${selected[@]}"; do
     for ours_on in h1 h2; do

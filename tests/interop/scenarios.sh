@@ -181,3 +181,19 @@ scenario_ipv6() {
     "$LABSH" exec h1 ip -6 addr del "$VIP" dev eth0 >/dev/null 2>&1 || true
     pass
 }
+
+# a tracked script with weight -60: failing drops the master to 90, below the backup's 100
+# (it takes over); succeeding again puts it back to 150 (it preempts)
+scenario_script() {
+    local f1="$LAB_WORK/run/h1/track.ok" f2="$LAB_WORK/run/h2/track.ok"
+    mkdir -p "$LAB_WORK/run/h1" "$LAB_WORK/run/h2"; touch "$f1" "$f2"
+    start_host h1 150 TRACK_FILE="$f1" SCRIPT_WEIGHT=-60; start_host h2 100 TRACK_FILE="$f2" SCRIPT_WEIGHT=-60
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    rm -f "$f1"
+    wait_vip h2 present 10 || { touch "$f1"; fail "h2 did not take over when h1's script failed (150 - 60 < 100)"; return; }
+    wait_vip h1 absent 3 || { touch "$f1"; fail "h1 kept the VIP at priority 90"; return; }
+    touch "$f1"
+    wait_vip h1 present 10 || { fail "h1 did not take the VIP back when its script succeeded again"; return; }
+    wait_vip h2 absent 3 || { fail "h2 kept the VIP"; return; }
+    pass
+}
