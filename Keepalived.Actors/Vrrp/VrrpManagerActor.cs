@@ -4,6 +4,7 @@ using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
+using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Runtime;
@@ -117,6 +118,8 @@ public sealed class VrrpManagerActor : ReceiveActor
             // keepalived puts an instance in FAULT while its interface is down (unless dont_track_primary)
             if (!vrrp.DontTrackPrimary) _links.Tell(new LinkWatcherActor.Watch(info.Name, instance));
             Subscribe(vrrp, instance);
+            foreach (var device in vrrp.VirtualAddresses.Select(a => a.Device ?? info.Name).Distinct(StringComparer.Ordinal))
+                _garp.Tell(new GarpActor.Prepare(device));
         }
         _log.Info("{Count} VRRP instance(s) started", _instances.Count);
     }

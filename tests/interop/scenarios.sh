@@ -160,7 +160,9 @@ scenario_linkfault() {
     pass
 }
 
-# IPv6: VRRPv3 from the link-local addresses to ff02::12, unsolicited NA; takeover on SIGKILL
+# IPv6: VRRPv3 from the link-local addresses to ff02::12; takeover on SIGKILL (the lab's capture
+# holds VRRP and ARP only: the unsolicited NA is compared with keepalived's byte for byte in
+# Keepalived.Tests/Kernel instead)
 scenario_ipv6() {
     local VIP=fd00:123::100/64
     local v=(VRRP_VERSION=3 AUTH=NONE)
@@ -176,8 +178,6 @@ scenario_ipv6() {
     sleep 0.5; cap_stop
     local v6ads; v6ads="$(tshark -r "$pcap" -Y "vrrp && ipv6.dst == ff02::12" -T fields -e ipv6.src -e vrrp.prio -e vrrp.checksum.status 2>/dev/null | sort -u)"
     grep -q "^fe80::.*	150	1$" <<<"$v6ads" || { fail "no valid IPv6 advert with priority 150 from a link-local address: $(tr '\n' ' ' <<<"$v6ads")"; return; }
-    tshark -r "$pcap" -Y "icmpv6.type == 136 && icmpv6.nd.na.target_address == ${VIP%/*}" 2>/dev/null | grep -q . ||
-        { fail "no unsolicited neighbour advertisement for the VIP"; return; }
     "$LABSH" exec h1 ip -6 addr del "$VIP" dev eth0 >/dev/null 2>&1 || true
     pass
 }

@@ -31,13 +31,34 @@ public sealed class GarpActor : ReceiveActor, IWithTimers
     public sealed record SendGratuitous(IReadOnlyList<VirtualIpAddress> Addresses, string Interface, int Repeat,
         TimeSpan GarpInterval, TimeSpan GnaInterval, string Instance = "", long TakeoverStart = 0);
 
+    /// <summary>
+    /// Look <paramref name="Interface"/> up now (index, MAC, forwarding) so that a takeover does
+    /// not spend its first milliseconds on it.
+    /// </summary>
+    public sealed record Prepare(string Interface);
+
     public static Props Props() => Runtime.Props.Create(() => new GarpActor());
 
     private GarpActor()
     {
         Receive<SendGratuitous>(OnSend);
+        Receive<Prepare>(p => Interface(p.Interface));
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
         ReceiveAny(Unhandled);
+    }
+
+    protected override void PreStart()
+    {
+        // opened now, not at the first takeover
+        try
+        {
+            _garp = new GarpSender();
+            _na = new UnsolicitedNaSender();
+        }
+        catch (ErrnoException ex)
+        {
+            _log.Warning("Cannot open the gratuitous ARP / NA sockets yet: {Error}", ex.Message);
+        }
     }
 
     protected override void PostStop()
