@@ -113,17 +113,18 @@ public sealed class VrrpSyncGroupActor : ReceiveActor
         if (report.Faulted && !wasFaulted)
         {
             // keepalived's down_instance: the first faulted member takes the group to FAULT
-            if (_members.Values.Count(x => x.Faulted) == 1) SyncFault(m);
+            if (_members.Values.Count(x => x.Faulted) == 1) Sync(m, VrrpState.Fault, VrrpTransitionReason.SyncGroup);
         }
         else if (!report.Faulted && wasFaulted)
         {
-            // try_up_instance: the last member to recover brings the group back, as BACKUP
-            if (!_members.Values.Any(x => x.Faulted)) SyncBackupFromFault();
+            // try_up_instance: the last member to recover leaves FAULT and brings the others with it
+            if (!_members.Values.Any(x => x.Faulted)) Sync(null, VrrpState.Backup, VrrpTransitionReason.SyncGroup);
         }
+        // keepalived's VRRP_TSM: MASTER → BACKUP syncs to BACKUP, any → MASTER syncs to MASTER
         else if (wasState == VrrpState.Master && report.State == VrrpState.Backup)
-            SyncBackup(m);
+            Sync(m, VrrpState.Backup, VrrpTransitionReason.SyncGroup);
         else if (wasState != VrrpState.Master && report.State == VrrpState.Master)
-            SyncMaster(m, VrrpTransitionReason.MasterNoResponse);
+            Sync(m, VrrpState.Master, VrrpTransitionReason.MasterNoResponse);
         else if (_state == VrrpState.Fault && report.State != VrrpState.Fault && m.Awaiting == 0)
             // a member that started (or moved) after the group went FAULT joins it there, as
             // keepalived's vrrp_complete_init puts every member of a FAULT group in FAULT
@@ -147,48 +148,23 @@ public sealed class VrrpSyncGroupActor : ReceiveActor
         {
             // the member that asked goes first, as in keepalived
             Command(m, VrrpState.Master, want.Reason);
-            SyncMaster(m, want.Reason);
+            Sync(m, VrrpState.Master, want.Reason);
         }
         NotifyWhenSettled();
     }
 
-    /// <summary>vrrp_sync_master: every member not MASTER yet takes over, with the reason of the one that did.</summary>
-    private void SyncMaster(Member from, VrrpTransitionReason reason)
+    /// <summary>
+    /// keepalived's vrrp_sync_master, vrrp_sync_backup and vrrp_sync_fault: unless the group is
+    /// there already, every other member not yet in <paramref name="to"/> is moved there (MASTER
+    /// with the reason of the member that took over), then the group's notifies follow.
+    /// </summary>
+    private void Sync(Member? from, VrrpState to, VrrpTransitionReason reason)
     {
-        if (_state == VrrpState.Master) return;
-        _log.Info("VRRP_Group({Group}) Syncing instances to MASTER state", _group.Name);
+        if (_state == to) return;
+        _log.Info("VRRP_Group({Group}) Syncing instances to {State} state", _group.Name, VrrpInstanceActor.StateName(to));
         foreach (var m in _members.Values)
-            if (m != from && m.State != VrrpState.Master) Command(m, VrrpState.Master, reason);
-        SetState(VrrpState.Master);
-    }
-
-    /// <summary>vrrp_sync_backup: a member left MASTER for BACKUP, every other member follows.</summary>
-    private void SyncBackup(Member from)
-    {
-        if (_state == VrrpState.Backup) return;
-        _log.Info("VRRP_Group({Group}) Syncing instances to BACKUP state", _group.Name);
-        foreach (var m in _members.Values)
-            if (m != from && m.State != VrrpState.Backup) Command(m, VrrpState.Backup, VrrpTransitionReason.SyncGroup);
-        SetState(VrrpState.Backup);
-    }
-
-    /// <summary>No member is faulted any more: every member held in FAULT leaves it for BACKUP.</summary>
-    private void SyncBackupFromFault()
-    {
-        _log.Info("VRRP_Group({Group}) Syncing instances to BACKUP state", _group.Name);
-        foreach (var m in _members.Values)
-            if (m.State == VrrpState.Fault) Command(m, VrrpState.Backup, VrrpTransitionReason.SyncGroup);
-        if (_state != VrrpState.Backup) SetState(VrrpState.Backup);
-    }
-
-    /// <summary>vrrp_sync_fault: a member is faulted, every other member goes to FAULT too.</summary>
-    private void SyncFault(Member from)
-    {
-        if (_state == VrrpState.Fault) return;
-        _log.Info("VRRP_Group({Group}) Syncing instances to FAULT state", _group.Name);
-        foreach (var m in _members.Values)
-            if (m != from && m.State != VrrpState.Fault) Command(m, VrrpState.Fault, VrrpTransitionReason.SyncGroup);
-        SetState(VrrpState.Fault);
+            if (m != from && m.State != to) Command(m, to, reason);
+        SetState(to);
     }
 
     private void Command(Member m, VrrpState state, VrrpTransitionReason reason)

@@ -46,6 +46,15 @@ public sealed class SyncGroupActorTests : TestKit
         Report(_vi2, VrrpState.Backup);
     }
 
+    /// <summary>VI_1 then VI_2 ask for MASTER; returns the sequence numbers of the SyncTo each got.</summary>
+    private (long Vi1, long Vi2) BothAskForMaster()
+    {
+        _vi1.Send(_group, new VrrpSyncGroupActor.WantMaster("VI_1", VrrpTransitionReason.MasterNoResponse));
+        _vi2.Send(_group, new VrrpSyncGroupActor.WantMaster("VI_2", VrrpTransitionReason.MasterNoResponse));
+        var s2 = _vi2.ExpectMsg<VrrpSyncGroupActor.SyncTo>().Sequence;
+        return (_vi1.ExpectMsg<VrrpSyncGroupActor.SyncTo>().Sequence, s2);
+    }
+
     [Fact]
     public void Master_is_granted_only_once_every_member_wants_it_and_announced_once_all_have_taken_over()
     {
@@ -81,10 +90,7 @@ public sealed class SyncGroupActorTests : TestKit
     public void A_member_asking_while_the_group_is_master_is_granted_without_another_notify()
     {
         BothBackup();
-        _vi1.Send(_group, new VrrpSyncGroupActor.WantMaster("VI_1", VrrpTransitionReason.MasterNoResponse));
-        _vi2.Send(_group, new VrrpSyncGroupActor.WantMaster("VI_2", VrrpTransitionReason.MasterNoResponse));
-        var s2 = _vi2.ExpectMsg<VrrpSyncGroupActor.SyncTo>().Sequence;
-        var s1 = _vi1.ExpectMsg<VrrpSyncGroupActor.SyncTo>().Sequence;
+        var (s1, s2) = BothAskForMaster();
         Report(_vi2, VrrpState.Master, VrrpState.Master, ack: s2);
         // VI_1 could not follow (a message race): it is still BACKUP when it acknowledges
         Report(_vi1, VrrpState.Backup, VrrpState.Master, ack: s1);
@@ -156,10 +162,7 @@ public sealed class SyncGroupActorTests : TestKit
     public void A_member_leaving_master_for_backup_takes_the_others_to_backup()
     {
         BothBackup();
-        _vi1.Send(_group, new VrrpSyncGroupActor.WantMaster("VI_1", VrrpTransitionReason.MasterNoResponse));
-        _vi2.Send(_group, new VrrpSyncGroupActor.WantMaster("VI_2", VrrpTransitionReason.MasterNoResponse));
-        var s2 = _vi2.ExpectMsg<VrrpSyncGroupActor.SyncTo>().Sequence;
-        var s1 = _vi1.ExpectMsg<VrrpSyncGroupActor.SyncTo>().Sequence;
+        var (s1, s2) = BothAskForMaster();
         Report(_vi2, VrrpState.Master, VrrpState.Master, ack: s2);
         Report(_vi1, VrrpState.Master, VrrpState.Master, ack: s1);
         ExpectGroupNotify();
