@@ -38,6 +38,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     // Shutdown is answered once every removal asked of netlink has been answered.
     private int _removesInFlight;
     private IActorRef? _shutdownRequester;
+    // what the sync group was last told, and the last of its SyncTo handled
+    private (VrrpState State, VrrpState WantState, bool Faulted)? _reported;
+    private long _groupAcknowledged;
+    private bool _acknowledgePending;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -81,6 +85,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _env = env;
         _name = env.Config.Name;
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
+        if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);
         _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings));
         _adverts = new AdvertBuilder(env, settings, _validator.Expectations);
@@ -104,6 +109,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         Receive<TotalPriorityChanged>(p => Run(m => m.PriorityChanged(p.TotalPriority, Now, _actions)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
+        Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
         Receive<Shutdown>(_ => OnShutdown());
         ReceiveAny(Unhandled);
     }
@@ -193,6 +199,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         step(_machine);
         foreach (var action in _actions) Execute(action);
         _actions.Clear();
+        ReportToGroup();
     }
 
     private void Execute(in VrrpAction a)
@@ -223,6 +230,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 break;
             case VrrpActionKind.PriorityChanged:
                 OnPriorityChanged(a.Priority);
+                break;
+            case VrrpActionKind.RequestSyncGroupMaster:
+                _env.SyncGroup?.Tell(new VrrpSyncGroupActor.WantMaster(_name, a.Reason));
                 break;
             case VrrpActionKind.MasterReceivedLowerPriority:
                 _env.Leaves.Notify.Tell(new NotifyActor.EventNotify(_name, "MASTER_RX_LOWER_PRI", _machine.EffectivePriority,
@@ -307,6 +317,49 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         if (_env.Config.NotifyPriorityChanges ?? _env.Global.VrrpNotifyPriorityChanges)
             _env.Leaves.Notify.Tell(new NotifyActor.EventNotify(_name,
                 _machine.State == VrrpState.Master ? "MASTER_PRIORITY" : "BACKUP_PRIORITY", priority, null));
+    }
+
+    /// <summary>The sync group moves this member (keepalived's vrrp_sync_master / backup / fault); the report acknowledges it.</summary>
+    private void OnSyncTo(VrrpSyncGroupActor.SyncTo sync)
+    {
+        _groupAcknowledged = sync.Sequence;
+        _acknowledgePending = true;
+        var e = sync.State switch
+        {
+            VrrpState.Master => VrrpEvent.SyncGroupMaster(sync.Reason),
+            VrrpState.Backup => VrrpEvent.SyncGroupBackup,
+            VrrpState.Fault => VrrpEvent.SyncGroupFault,
+            _ => default,
+        };
+        Run(m => m.Handle(e, Now, _actions));
+    }
+
+    /// <summary>Tells the sync group of a change of state, want-state or own fault, and acknowledges its last SyncTo.</summary>
+    private void ReportToGroup()
+    {
+        if (_env.SyncGroup is not { } group) return;
+        var now = (_machine.State, _machine.WantState, _machine.Faulted);
+        if (now == _reported && !_acknowledgePending) return;
+        _reported = now;
+        _acknowledgePending = false;
+        group.Tell(new VrrpSyncGroupActor.MemberState(_name, now.State, now.WantState, now.Faulted, _groupAcknowledged));
+    }
+
+    /// <summary>
+    /// A sync group member asks its group before taking over. keepalived lets members start as
+    /// MASTER only when every one is an address owner in state MASTER (vrrp_complete_init);
+    /// otherwise all start wanting BACKUP.
+    /// </summary>
+    private static VrrpStateMachineSettings AsSyncGroupMember(VrrpStateMachineSettings settings, VrrpInstanceEnvironment env)
+    {
+        IEnumerable<VrrpInstance> members = env.Vrrp is { } vrrp && env.Config.SyncGroup is { } name
+            ? vrrp.Instances.Where(v => v.SyncGroup == name)
+            : [env.Config];
+        return settings with
+        {
+            InSyncGroup = true,
+            InitialState = VrrpSyncGroupActor.StartState(members) == VrrpState.Master ? settings.InitialState : VrrpState.Backup,
+        };
     }
 
     private void OnShutdown()

@@ -24,6 +24,9 @@ public sealed record VrrpInstanceEnvironment(
     /// <summary>The VRRP configuration the instance belongs to (its sync group's trackers); null: the instance's own tracks only.</summary>
     public VrrpConfig? Vrrp { get; init; }
 
+    /// <summary>The <see cref="VrrpSyncGroupActor"/> of the instance's vrrp_sync_group; null: not in a group.</summary>
+    public IActorRef? SyncGroup { get; init; }
+
     public AddressFamily Family => PrimaryAddress.AddressFamily;
 
     public bool IsUnicast => Config.IsUnicast;

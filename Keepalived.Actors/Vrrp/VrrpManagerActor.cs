@@ -27,6 +27,7 @@ public sealed class VrrpManagerActor : ReceiveActor
     private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
     private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _instances = [];
+    private readonly List<IActorRef> _syncGroups = [];
     private readonly Dictionary<(TrackKind Kind, string Name), IActorRef> _trackers = [];
     private IActorRef _netlink = ActorRefs.Nobody;
     private IActorRef _garp = ActorRefs.Nobody;
@@ -67,7 +68,8 @@ public sealed class VrrpManagerActor : ReceiveActor
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
         Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
         Receive<Shutdown>(_ => OnShutdown());
-        Receive<VrrpInstanceActor.ShutdownComplete>(_ => Countdown(FlushLeaves));
+        Receive<VrrpInstanceActor.ShutdownComplete>(_ => Countdown(StopSyncGroups));
+        Receive<VrrpSyncGroupActor.Stopped>(_ => Countdown(FlushLeaves));
         Receive<Flushed>(_ => Countdown(Finish));
         Receive<GetInstances>(_ => AskInstances());
         ReceiveAny(Unhandled);
@@ -107,12 +109,16 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     private void StartInstances()
     {
+        var runnable = new List<(VrrpInstance Vrrp, NetlinkActor.InterfaceInfo Info, VrrpInstanceEnvironment Env)>();
         foreach (var vrrp in _config.Vrrp.Instances)
         {
-            var iface = InterfaceOf(vrrp);
-            if (_interfaces.GetValueOrDefault(iface) is not { } info) continue;
-            var env = Environment(vrrp, info);
-            if (env is null) continue;
+            if (_interfaces.GetValueOrDefault(InterfaceOf(vrrp)) is not { } info) continue;
+            if (Environment(vrrp, info) is { } env) runnable.Add((vrrp, info, env));
+        }
+        var groups = StartSyncGroups(runnable.Select(r => r.Vrrp).ToList());
+        foreach (var (vrrp, info, groupless) in runnable)
+        {
+            var env = vrrp.SyncGroup is { } name && groups.TryGetValue(name, out var group) ? groupless with { SyncGroup = group } : groupless;
             var instance = Context.ActorOf(VrrpInstanceActor.Props(env).WithDispatcher(_dispatcher), ActorName("instance-", vrrp.Name));
             _instances.Add(instance);
             // keepalived puts an instance in FAULT while its interface is down (unless dont_track_primary)
@@ -122,6 +128,27 @@ public sealed class VrrpManagerActor : ReceiveActor
                 _garp.Tell(new GarpActor.Prepare(device));
         }
         _log.Info("{Count} VRRP instance(s) started", _instances.Count);
+    }
+
+    /// <summary>
+    /// One <see cref="VrrpSyncGroupActor"/> per vrrp_sync_group with a member that runs, created
+    /// before its members so that each is told its group. An instance that does not run (its
+    /// interface is missing) is left out of its group.
+    /// </summary>
+    private Dictionary<string, IActorRef> StartSyncGroups(IReadOnlyList<VrrpInstance> running)
+    {
+        var groups = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        foreach (var group in _config.Vrrp.SyncGroups)
+        {
+            var members = running.Where(v => v.SyncGroup == group.Name).ToList();
+            if (members.Count == 0) continue;
+            var props = VrrpSyncGroupActor.Props(group, [.. members.Select(v => v.Name)],
+                VrrpSyncGroupActor.StartState(_config.Vrrp.Instances.Where(v => v.SyncGroup == group.Name)), _notify);
+            var actor = Context.ActorOf(props.WithDispatcher(_dispatcher), ActorName("sync-group-", group.Name));
+            groups[group.Name] = actor;
+            _syncGroups.Add(actor);
+        }
+        return groups;
     }
 
     /// <summary>Subscribes the instance to everything it (or its sync group) tracks, starting the trackers on first use.</summary>
@@ -197,8 +224,16 @@ public sealed class VrrpManagerActor : ReceiveActor
         if (_shuttingDown) return;
         _shuttingDown = true;
         _awaiting = _instances.Count;
-        if (_awaiting == 0) FlushLeaves();
+        if (_awaiting == 0) StopSyncGroups();
         foreach (var i in _instances) i.Tell(VrrpInstanceActor.Shutdown.Instance);
+    }
+
+    /// <summary>Once every instance has stopped, the groups announce STOP (keepalived's notify_shutdown: instances, then groups).</summary>
+    private void StopSyncGroups()
+    {
+        _awaiting = _syncGroups.Count;
+        if (_awaiting == 0) FlushLeaves();
+        foreach (var g in _syncGroups) g.Tell(VrrpSyncGroupActor.Shutdown.Instance);
     }
 
     private void FlushLeaves()

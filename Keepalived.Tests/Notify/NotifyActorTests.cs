@@ -31,18 +31,6 @@ public sealed class NotifyActorTests(ITestOutputHelper output) : TestKit(output)
         ExpectMsg<Flushed>();
     }
 
-    private static string[] ReadLines(string fifo, int count)
-    {
-        // the actor holds the FIFO open read-write, so opening it to read does not block, and the lines wait in it
-        var read = Task.Run(() =>
-        {
-            using var reader = new StreamReader(new FileStream(fifo, FileMode.Open, FileAccess.Read));
-            return Enumerable.Range(0, count).Select(_ => reader.ReadLine() ?? "").ToArray();
-        });
-        Assert.True(read.Wait(TimeSpan.FromSeconds(5)), "the FIFO did not hold the expected lines");
-        return read.Result;
-    }
-
     [Fact]
     public void Fifo_lines_are_written_in_order_to_both_fifos_and_the_fifo_is_removed_at_stop()
     {
@@ -59,8 +47,8 @@ public sealed class NotifyActorTests(ITestOutputHelper output) : TestKit(output)
         Flush(notify);
 
         string[] expected = ["INSTANCE \"VI_1\" BACKUP 100", "INSTANCE \"VI_1\" MASTER 150", "INSTANCE \"VI_1\" MASTER_PRIORITY 140", "GROUP \"G1\" FAULT 0"];
-        Assert.Equal(expected, ReadLines(global.VrrpNotifyFifo.Name, 4));
-        Assert.Equal(expected, ReadLines(global.NotifyFifo.Name, 4));
+        Assert.Equal(expected, TempScripts.ReadFifoLines(global.VrrpNotifyFifo.Name, 4));
+        Assert.Equal(expected, TempScripts.ReadFifoLines(global.NotifyFifo.Name, 4));
 
         Watch(notify);
         Sys.Stop(notify);

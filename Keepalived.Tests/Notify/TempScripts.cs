@@ -31,6 +31,18 @@ internal sealed class TempScripts : IDisposable
     /// <summary>The lines written to <paramref name="output"/> so far (none if it does not exist yet).</summary>
     public string[] Lines(string output) => File.Exists(PathOf(output)) ? File.ReadAllLines(PathOf(output)) : [];
 
+    /// <summary>Reads <paramref name="count"/> lines from a FIFO a notify actor holds open read-write (so opening it to read does not block).</summary>
+    public static string[] ReadFifoLines(string fifo, int count)
+    {
+        var read = Task.Run(() =>
+        {
+            using var reader = new StreamReader(new FileStream(fifo, FileMode.Open, FileAccess.Read));
+            return Enumerable.Range(0, count).Select(_ => reader.ReadLine() ?? "").ToArray();
+        });
+        Assert.True(read.Wait(TimeSpan.FromSeconds(5)), "the FIFO did not hold the expected lines");
+        return read.Result;
+    }
+
     public void Dispose()
     {
         try { System.IO.Directory.Delete(Directory, recursive: true); }

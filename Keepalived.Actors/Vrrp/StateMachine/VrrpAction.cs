@@ -41,7 +41,7 @@ public readonly record struct VrrpAction
     public VrrpState From { get; }
     /// <summary>StateChanged.</summary>
     public VrrpState To { get; }
-    /// <summary>StateChanged.</summary>
+    /// <summary>StateChanged, RequestSyncGroupMaster.</summary>
     public VrrpTransitionReason Reason { get; }
 
     public static VrrpAction SendAdvert(int priority) => new(VrrpActionKind.SendAdvert, priority);
@@ -54,6 +54,7 @@ public readonly record struct VrrpAction
         new(VrrpActionKind.StateChanged, from: from, to: to, reason: reason);
     public static VrrpAction PriorityChanged(int priority) => new(VrrpActionKind.PriorityChanged, priority);
     public static VrrpAction MasterReceivedLowerPriority { get; } = new(VrrpActionKind.MasterReceivedLowerPriority);
+    public static VrrpAction RequestSyncGroupMaster(VrrpTransitionReason reason) => new(VrrpActionKind.RequestSyncGroupMaster, reason: reason);
 
     public override string ToString() => Kind switch
     {
@@ -63,6 +64,7 @@ public readonly record struct VrrpAction
         VrrpActionKind.CancelTimer => $"CancelTimer({Timer})",
         VrrpActionKind.StateChanged => $"StateChanged({From} -> {To}, {Reason})",
         VrrpActionKind.PriorityChanged => $"PriorityChanged({Priority})",
+        VrrpActionKind.RequestSyncGroupMaster => $"RequestSyncGroupMaster({Reason})",
         _ => Kind.ToString(),
     };
 }

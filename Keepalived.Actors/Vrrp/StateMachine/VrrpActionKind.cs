@@ -21,4 +21,11 @@ public enum VrrpActionKind : byte
     PriorityChanged,
     /// <summary>A master received a lower-priority advert (keepalived's notify_master_rx_lower_pri).</summary>
     MasterReceivedLowerPriority,
+    /// <summary>
+    /// A sync group member's down timer ran out: it wants MASTER but may only go there with its
+    /// whole group (keepalived's vrrp_sync_can_goto_master). Ask the group, which answers with
+    /// <see cref="VrrpEventKind.SyncGroupMaster"/> once every member wants MASTER.
+    /// <see cref="VrrpAction.Reason"/> is why this member wants to take over.
+    /// </summary>
+    RequestSyncGroupMaster,
 }

@@ -11,7 +11,7 @@ namespace Keepalived.Actors.Vrrp;
 public readonly record struct VrrpEvent
 {
     private VrrpEvent(VrrpEventKind kind, int priority = 0, TimeSpan advertInterval = default, IPAddress? source = null,
-        VrrpTimer timer = default, long tag = 0, bool faulted = false)
+        VrrpTimer timer = default, long tag = 0, bool faulted = false, VrrpTransitionReason reason = default)
     {
         Kind = kind;
         Priority = priority;
@@ -20,6 +20,7 @@ public readonly record struct VrrpEvent
         Timer = timer;
         Tag = tag;
         Faulted = faulted;
+        Reason = reason;
     }
 
     public VrrpEventKind Kind { get; }
@@ -35,6 +36,8 @@ public readonly record struct VrrpEvent
     public long Tag { get; }
     /// <summary>FaultChanged: true when the instance must be in FAULT (any link or tracker down).</summary>
     public bool Faulted { get; }
+    /// <summary>SyncGroupMaster: why the member that asked its group took over (keepalived copies its master_reason).</summary>
+    public VrrpTransitionReason Reason { get; }
 
     public static VrrpEvent Start { get; } = new(VrrpEventKind.Start);
     public static VrrpEvent Stop { get; } = new(VrrpEventKind.Stop);
@@ -43,4 +46,7 @@ public readonly record struct VrrpEvent
     public static VrrpEvent TimerExpired(VrrpTimer timer, long tag) => new(VrrpEventKind.TimerExpired, timer: timer, tag: tag);
     public static VrrpEvent PriorityChanged(int totalPriority) => new(VrrpEventKind.PriorityChanged, totalPriority);
     public static VrrpEvent FaultChanged(bool faulted) => new(VrrpEventKind.FaultChanged, faulted: faulted);
+    public static VrrpEvent SyncGroupMaster(VrrpTransitionReason reason) => new(VrrpEventKind.SyncGroupMaster, reason: reason);
+    public static VrrpEvent SyncGroupBackup { get; } = new(VrrpEventKind.SyncGroupBackup);
+    public static VrrpEvent SyncGroupFault { get; } = new(VrrpEventKind.SyncGroupFault);
 }

@@ -11,4 +11,10 @@ public enum VrrpEventKind : byte
     PriorityChanged,
     FaultChanged,
     Stop,
+    /// <summary>The sync group takes every member to MASTER (keepalived's vrrp_sync_master).</summary>
+    SyncGroupMaster,
+    /// <summary>The sync group takes every member to BACKUP (keepalived's vrrp_sync_backup).</summary>
+    SyncGroupBackup,
+    /// <summary>The sync group takes every member to FAULT (keepalived's vrrp_sync_fault).</summary>
+    SyncGroupFault,
 }

@@ -1,3 +1,5 @@
+using Keepalived.Actors.Config.Vrrp;
+
 namespace Keepalived.Actors.Vrrp;
 
 public sealed partial class VrrpStateMachine
@@ -32,6 +34,9 @@ public sealed partial class VrrpStateMachine
                 _masterAdverInterval = interval;
             MasterPriority = priority;
             _nextMasterReason = VrrpTransitionReason.MasterNoResponse;
+            // keepalived: a backup held back by its sync group wanted MASTER when its timer ran
+            // out; having accepted a master it wants BACKUP again
+            _wantState = VrrpState.Backup;
             if (_preemptDelay > 0)
             {
                 if (priority >= EffectivePriority)

@@ -121,7 +121,7 @@ public sealed partial class VrrpStateMachine
                 _masterAdverInterval = interval;
             MasterPriority = priority;
             _wantState = VrrpState.Backup;
-            LeaveMaster(VrrpState.Backup, VrrpTransitionReason.HigherPriorityAdvert, now, actions);
+            LeaveMaster(VrrpState.Backup, VrrpTransitionReason.HigherPriorityAdvert, zeroAdverts: 0, now, actions);
         }
         // Equal priority and our own address: keepalived only warns.
     }
@@ -129,20 +129,18 @@ public sealed partial class VrrpStateMachine
     /// <summary>
     /// Leaving MASTER (keepalived's vrrp_state_leave_master). For FAULT, keepalived sends
     /// priority 0 twice: once in vrrp_state_leave_master for the FAULT want-state and once in
-    /// vrrp_restore_interface (called with advF from down_instance); both are kept. Then the
+    /// vrrp_restore_interface (called with advF from down_instance); both are kept
+    /// (<paramref name="zeroAdverts"/> 2; a sync group's vrrp_sync_fault calls it without advF: 1). Then the
     /// addresses go, the pending GARP batches are dropped (keepalived's delayed GARP threads
     /// send nothing once the addresses are gone), the notifies run, and a backup starts its down
     /// timer with the full Master_Down_Interval.
     /// </summary>
-    private void LeaveMaster(VrrpState to, VrrpTransitionReason reason, long now, List<VrrpAction> actions)
+    private void LeaveMaster(VrrpState to, VrrpTransitionReason reason, int zeroAdverts, long now, List<VrrpAction> actions)
     {
         State = to;
-        if (to == VrrpState.Fault)
-        {
+        for (int i = 0; i < zeroAdverts; i++)
             SendAdvert(0, actions);
-            SendAdvert(0, actions);
-        }
-        else
+        if (to != VrrpState.Fault)
             _preemptTime = null;
         RemoveVirtualAddresses(actions);
         CancelAllTimers(actions);

@@ -74,6 +74,10 @@ public sealed partial class VrrpStateMachine
     /// <summary>The source of the last advert received while running, if any.</summary>
     public IPAddress? MasterAddress => _masterLength == 0 ? null : new IPAddress(_master.AsSpan(0, _masterLength));
     public VrrpStateMachineCounters Counters { get; } = new();
+    /// <summary>keepalived's wantstate: the state this instance would be in regardless of its sync group.</summary>
+    public VrrpState WantState => _wantState;
+    /// <summary>The caller's fault flag (<see cref="FaultChanged"/>): the instance's own fault, not its group's.</summary>
+    public bool Faulted => _faulted;
 
     /// <summary>Our primary address changed (the interface's address, when none is configured).</summary>
     public void SetPrimaryAddress(IPAddress address) => _primaryLength = VrrpAddressOrder.Write(address, _primary);
@@ -89,6 +93,9 @@ public sealed partial class VrrpStateMachine
             case VrrpEventKind.PriorityChanged: PriorityChanged(e.Priority, now, actions); break;
             case VrrpEventKind.FaultChanged: FaultChanged(e.Faulted, now, actions); break;
             case VrrpEventKind.Stop: Stop(now, actions); break;
+            case VrrpEventKind.SyncGroupMaster: SyncGroupMaster(e.Reason, now, actions); break;
+            case VrrpEventKind.SyncGroupBackup: SyncGroupBackup(now, actions); break;
+            case VrrpEventKind.SyncGroupFault: SyncGroupFault(now, actions); break;
         }
     }
 
@@ -169,6 +176,9 @@ public sealed partial class VrrpStateMachine
         long t = VrrpIntervals.ToMicroseconds(now);
         switch (timer)
         {
+            case VrrpTimer.MasterDown when State == VrrpState.Backup && _settings.InSyncGroup:
+                RequestSyncGroupMaster(t, actions);
+                break;
             case VrrpTimer.MasterDown when State == VrrpState.Backup:
                 GotoMaster(_nextMasterReason, t, actions);
                 break;
@@ -215,6 +225,8 @@ public sealed partial class VrrpStateMachine
     /// Master_Down_Interval. Only an owner whose fault was reported before the start goes to
     /// MASTER at once: keepalived's down_instance sets wantstate FAULT, so after a fault at run
     /// time even the owner comes back as BACKUP (and takes over when its down timer runs out).
+    /// A sync group member stays in FAULT when its fault clears: its group takes it to BACKUP
+    /// once no member is faulted (<see cref="SyncGroupBackup"/>).
     /// </summary>
     public void FaultChanged(bool faulted, TimeSpan now, List<VrrpAction> actions)
     {
@@ -226,29 +238,39 @@ public sealed partial class VrrpStateMachine
             if (State == VrrpState.Init || State == VrrpState.Stop) return;
             _wantState = VrrpState.Fault;
             if (State == VrrpState.Master)
-                LeaveMaster(VrrpState.Fault, VrrpTransitionReason.Fault, t, actions);
+                LeaveMaster(VrrpState.Fault, VrrpTransitionReason.Fault, zeroAdverts: 2, t, actions);
             else if (State == VrrpState.Backup)
-            {
-                State = VrrpState.Fault;
-                actions.Add(VrrpAction.StateChanged(VrrpState.Backup, VrrpState.Fault, VrrpTransitionReason.Fault));
-                CancelTimer(VrrpTimer.MasterDown, actions);
-            }
+                EnterFaultFromBackup(VrrpTransitionReason.Fault, actions);
             return;
         }
         if (State != VrrpState.Fault) return;
         bool ownerWantsMaster = _wantState == VrrpState.Master && _basePriority == VrrpInstance.PriorityOwner;
         _wantState = ownerWantsMaster ? VrrpState.Master : VrrpState.Backup;
-        _masterAdverInterval = _advertInterval;
+        if (_settings.InSyncGroup) return;
         if (ownerWantsMaster)
         {
             GotoMaster(VrrpTransitionReason.FaultCleared, t, actions);
             return;
         }
+        LeaveFaultToBackup(VrrpTransitionReason.FaultCleared, t, actions);
+    }
+
+    private void EnterFaultFromBackup(VrrpTransitionReason reason, List<VrrpAction> actions)
+    {
+        State = VrrpState.Fault;
+        actions.Add(VrrpAction.StateChanged(VrrpState.Backup, VrrpState.Fault, reason));
+        CancelTimer(VrrpTimer.MasterDown, actions);
+    }
+
+    /// <summary>FAULT → BACKUP with the full Master_Down_Interval (keepalived's vrrp_state_leave_fault).</summary>
+    private void LeaveFaultToBackup(VrrpTransitionReason reason, long now, List<VrrpAction> actions)
+    {
         State = VrrpState.Backup;
         _preemptTime = null;
+        _masterAdverInterval = _advertInterval;
         _nextMasterReason = VrrpTransitionReason.MasterNoResponse;
-        actions.Add(VrrpAction.StateChanged(VrrpState.Fault, VrrpState.Backup, VrrpTransitionReason.FaultCleared));
-        StartDownTimer(MasterDown(), t, actions);
+        actions.Add(VrrpAction.StateChanged(VrrpState.Fault, VrrpState.Backup, reason));
+        StartDownTimer(MasterDown(), now, actions);
     }
 
     /// <summary>

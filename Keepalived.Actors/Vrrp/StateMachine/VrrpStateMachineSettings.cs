@@ -40,6 +40,15 @@ public sealed record VrrpStateMachineSettings
     /// <summary>higher_prio_send_advert: a master sends one advert before yielding to a higher priority.</summary>
     public bool HigherPrioSendAdvert { get; init; }
 
+    /// <summary>
+    /// A member of a vrrp_sync_group: its down timer asks the group instead of taking over
+    /// (<see cref="VrrpActionKind.RequestSyncGroupMaster"/>), and once its own fault clears it
+    /// stays in FAULT until the group takes it to BACKUP (keepalived's try_up_instance waits for
+    /// every member). Set <see cref="InitialState"/> to the group's start state as well: keepalived
+    /// lets members start as MASTER only when every one is an address owner in state MASTER.
+    /// </summary>
+    public bool InSyncGroup { get; init; }
+
     /// <summary>The state keepalived wants at start (its wantstate after vrrp_complete_instance).</summary>
     public VrrpState WantState => InitialState == VrrpState.Init
         ? (Priority == VrrpInstance.PriorityOwner ? VrrpState.Master : VrrpState.Backup)

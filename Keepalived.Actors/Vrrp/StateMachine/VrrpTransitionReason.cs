@@ -22,4 +22,6 @@ public enum VrrpTransitionReason : byte
     FaultCleared,
     /// <summary>→ STOP: shutdown.</summary>
     Shutdown,
+    /// <summary>The member's vrrp_sync_group moved it along with another member (to BACKUP or FAULT).</summary>
+    SyncGroup,
 }
