@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
+using Keepalived.Actors.Kernel;
+using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Timers;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Watchdog;
@@ -76,8 +78,10 @@ public static class ServiceHost
         try
         {
             using var pidFiles = new PidFiles();
-            // timers on a timerfd thread: VRRP's adverts and down timers keep time under load
-            using var time = new TimerFdTimeProvider();
+            // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
+            // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up
+            using var loop = new EpollEventLoop("vrrp", () => ThreadNice.Set(ThreadNice.Vrrp));
+            using var time = new TimerFdTimeProvider(loop);
             using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger, TimeProvider = time });
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
@@ -91,7 +95,7 @@ public static class ServiceHost
                 _ = StatsDump.WriteAsync(watchdog);
             });
             if (config is not null)
-                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker));
+                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker, loop));
             // single process: the "child" pid files name this process, written when that part runs
             if (options.RunVrrp) pidFiles.Write(options.VrrpPidFile);
             if (options.RunChecker) pidFiles.Write(options.CheckersPidFile);

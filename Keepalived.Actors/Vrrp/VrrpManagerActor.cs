@@ -35,7 +35,8 @@ public sealed class VrrpManagerActor : ReceiveActor
     private IActorRef _notify = ActorRefs.Nobody;
     // VRRP keeps time on a thread of its own, as keepalived's VRRP process does: the instances,
     // their sockets, netlink and GARP never wait behind thread-pool work
-    private readonly DedicatedThreadDispatcher _dispatcher = new("vrrp", onThreadStart: () => ThreadNice.Set(ThreadNice.Vrrp));
+    private readonly MessageDispatcher _dispatcher;
+    private readonly DedicatedThreadDispatcher? _ownDispatcher;
     private int _lookupsPending;
     private bool _shuttingDown;
     private IActorRef? _stopRequester;
@@ -58,13 +59,16 @@ public sealed class VrrpManagerActor : ReceiveActor
     }
 
     /// <param name="leaves">How the leaf actors are made; <see cref="VrrpLeafProps.Kernel"/> when null.</param>
-    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null) =>
-        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel));
+    /// <param name="dispatcher">Where the instances and their leaves run (the service's VRRP event loop); null: a dedicated thread of the manager's own.</param>
+    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null, MessageDispatcher? dispatcher = null) =>
+        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher));
 
-    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves)
+    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves, MessageDispatcher? dispatcher)
     {
         _config = config;
         _leaves = leaves;
+        // VRRP keeps time on a thread of its own, as keepalived's VRRP process does
+        _dispatcher = dispatcher ?? (_ownDispatcher = new DedicatedThreadDispatcher("vrrp", onThreadStart: () => ThreadNice.Set(ThreadNice.Vrrp)));
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
         Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
         Receive<Shutdown>(_ => OnShutdown());
@@ -91,7 +95,7 @@ public sealed class VrrpManagerActor : ReceiveActor
         }
     }
 
-    protected override void PostStop() => _dispatcher.Dispose();
+    protected override void PostStop() => _ownDispatcher?.Dispose();
 
     private string InterfaceOf(VrrpInstance vrrp) => vrrp.Interface ?? Global.DefaultInterface ?? "eth0";
 

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Libc;
 
 namespace Keepalived.Actors.Kernel.Timers;
@@ -7,24 +8,41 @@ namespace Keepalived.Actors.Kernel.Timers;
 /// (CLOCK_MONOTONIC, absolute deadlines, nanosecond resolution), as keepalived's scheduler
 /// does, instead of .NET's timer queue (millisecond waits, callbacks queued to the thread
 /// pool). Callbacks run on that thread and must be short: the actor scheduler's only tell.
-/// Timestamps are CLOCK_MONOTONIC nanoseconds, the clock the deadlines are set on.
+/// Given an <see cref="EpollEventLoop"/>, the timerfd is watched by that loop instead, so an
+/// expiry and the actor turns it causes share one wake-up. Timestamps are CLOCK_MONOTONIC
+/// nanoseconds, the clock the deadlines are set on.
 /// </summary>
 public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
 {
     private readonly object _gate = new();
     private readonly PriorityQueue<(Entry Entry, long Version), long> _queue = new();
     private readonly SafeFileDescriptor _fd;
-    private readonly Thread _thread;
+    private readonly Thread? _thread;
+    private readonly EpollEventLoop? _loop;
+    private readonly List<(Entry Entry, long Version)> _due = [];
     private long _armedFor = long.MaxValue;
     private volatile bool _disposed;
 
+    /// <summary>Timers kept by a thread of their own.</summary>
     public TimerFdTimeProvider(string threadName = "timers")
     {
-        var fd = Libc.Libc.TimerFdCreate(Libc.Libc.CLOCK_MONOTONIC, Libc.Libc.TFD_CLOEXEC);
-        if (fd < 0) throw new ErrnoException("timerfd_create", Libc.Libc.LastErrno);
-        _fd = new SafeFileDescriptor(fd);
+        _fd = Create(0);
         _thread = new Thread(Run) { IsBackground = true, Name = threadName };
         _thread.Start();
+    }
+
+    /// <summary>Timers kept by <paramref name="loop"/>'s thread.</summary>
+    public TimerFdTimeProvider(EpollEventLoop loop)
+    {
+        _fd = Create(Libc.Libc.TFD_NONBLOCK);
+        _loop = loop;
+        loop.Register(_fd, Expire);
+    }
+
+    private static SafeFileDescriptor Create(int flags)
+    {
+        var fd = Libc.Libc.TimerFdCreate(Libc.Libc.CLOCK_MONOTONIC, Libc.Libc.TFD_CLOEXEC | flags);
+        return fd >= 0 ? new SafeFileDescriptor(fd) : throw new ErrnoException("timerfd_create", Libc.Libc.LastErrno);
     }
 
     public override long TimestampFrequency => 1_000_000_000;
@@ -71,37 +89,39 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
             Libc.Libc.TimerFdSetTime(_fd, Libc.Libc.TFD_TIMER_ABSTIME, spec, IntPtr.Zero);
     }
 
-    private unsafe void Run()
+    private void Run()
     {
         ThreadNice.Set(ThreadNice.Vrrp);
-        var due = new List<(Entry Entry, long Version)>();
-        byte* expirations = stackalloc byte[8];
-        while (!_disposed)
+        while (!_disposed) Expire();
+    }
+
+    /// <summary>Consumes the timerfd's expiry (blocking on the own thread) and runs the callbacks now due.</summary>
+    private unsafe void Expire()
+    {
+        long expirations;
+        Libc.Libc.Read(_fd, (byte*)&expirations, 8);
+        if (_disposed) return;
+        var now = Monotonic();
+        lock (_gate)
         {
-            // blocks until the armed deadline (EINTR and EAGAIN just loop)
-            Libc.Libc.Read(_fd, expirations, 8);
-            if (_disposed) break;
-            var now = Monotonic();
-            lock (_gate)
+            while (_queue.TryPeek(out var item, out var deadline) && deadline <= now)
             {
-                while (_queue.TryPeek(out var item, out var deadline) && deadline <= now)
-                {
-                    _queue.Dequeue();
-                    if (item.Entry.IsCurrent(item.Version)) due.Add(item);
-                }
-                Arm(_queue.TryPeek(out _, out var next) ? next : long.MaxValue);
+                _queue.Dequeue();
+                if (item.Entry.IsCurrent(item.Version)) _due.Add(item);
             }
-            foreach (var (entry, version) in due) entry.Fire(version, now);
-            due.Clear();
+            Arm(_queue.TryPeek(out _, out var next) ? next : long.MaxValue);
         }
+        foreach (var (entry, version) in _due) entry.Fire(version, now);
+        _due.Clear();
     }
 
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
+        if (_loop is not null) _loop.Unregister(_fd);
         lock (_gate) Arm(1); // wake the thread
-        _thread.Join(TimeSpan.FromSeconds(5));
+        _thread?.Join(TimeSpan.FromSeconds(5));
         _fd.Dispose();
     }
 

@@ -62,6 +62,9 @@ public sealed class VrrpSocket : IDisposable
 
     public VrrpSocketOptions Options { get; }
 
+    /// <summary>The read socket's descriptor, for an event loop to watch.</summary>
+    public System.Runtime.InteropServices.SafeHandle ReadHandle => _read.SafeHandle;
+
     public int InterfaceIndex { get; }
 
     /// <summary>Datagrams dropped because they were larger than the receive buffer.</summary>

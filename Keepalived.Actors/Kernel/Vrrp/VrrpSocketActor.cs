@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Net;
 using System.Net.Sockets;
+using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Libc;
 using Keepalived.Actors.Runtime;
 
@@ -26,6 +27,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     private volatile FrozenDictionary<byte, IActorRef> _routes = FrozenDictionary<byte, IActorRef>.Empty;
     private CancellationTokenSource _stop = new();
     private VrrpSocket? _socket;
+    private EpollEventLoop? _loop;
+    private readonly byte[] _loopBuffer = new byte[ReceiveBufferLength];
     private long _unknownVrid;
     private long _sendErrors;
 
@@ -104,6 +107,13 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
             _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}");
         _stop = new CancellationTokenSource();
         var (socket, self, token) = (_socket, Self, _stop.Token);
+        if (Context.Props.Dispatcher is EpollEventLoop loop)
+        {
+            // the loop this actor runs on also watches the socket: one wake-up per advert
+            _loop = loop;
+            loop.Register(socket.ReadHandle, () => Drain(socket, self));
+            return;
+        }
         // a thread of its own, blocked in poll: an advert reaches its instance without
         // waiting for a thread-pool thread (the down timer restarts on time)
         new Thread(() =>
@@ -119,6 +129,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
 
     private void Close()
     {
+        if (_socket is not null) _loop?.Unregister(_socket.ReadHandle);
+        _loop = null;
         _stop.Cancel();
         _socket?.Dispose();
         _socket = null;
@@ -141,10 +153,23 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>On the event loop: reads what is there without waiting.</summary>
+    private void Drain(VrrpSocket socket, IActorRef self)
+    {
+        try
+        {
+            while (socket.TryReceive(_loopBuffer, TimeSpan.Zero, out var r)) Route(_loopBuffer, r);
+        }
+        catch (Exception ex) when (ex is ErrnoException or SocketException or IOException or ObjectDisposedException)
+        {
+            _loop?.Unregister(socket.ReadHandle);
+            self.Tell(new ReceiveFailed(ex));
+        }
+    }
+
     private void ReceiveLoop(VrrpSocket socket, IActorRef self, CancellationToken ct)
     {
         var buffer = new byte[ReceiveBufferLength];
-        var ipv4 = _options.Family == AddressFamily.InterNetwork;
         var wait = TimeSpan.FromMilliseconds(250);
         while (!ct.IsCancellationRequested)
         {
@@ -162,16 +187,23 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
                 self.Tell(new ReceiveFailed(ex));
                 return;
             }
-            if (r.Length < 2 || !_routes.TryGetValue(buffer[r.Offset + 1], out var instance))
-            {
-                Interlocked.Increment(ref _unknownVrid);
-                continue;
-            }
-            // IPv4: hand over the IP header too, so the instance can check TTL and lengths as keepalived does
-            var start = ipv4 ? 0 : r.Offset;
-            var data = buffer.AsSpan(start, r.Offset + r.Length - start).ToArray();
-            instance.Tell(new Received(data, data.Length, ipv4, r.Source.GetAddressBytes(), r.Destination.GetAddressBytes(),
-                r.TtlHopLimit, r.Source));
+            Route(buffer, r);
         }
+    }
+
+    /// <summary>Hands a datagram to the instance registered for its VRID (a copy: the buffer is reused).</summary>
+    private void Route(byte[] buffer, in VrrpReceived r)
+    {
+        if (r.Length < 2 || !_routes.TryGetValue(buffer[r.Offset + 1], out var instance))
+        {
+            Interlocked.Increment(ref _unknownVrid);
+            return;
+        }
+        // IPv4: hand over the IP header too, so the instance can check TTL and lengths as keepalived does
+        var ipv4 = _options.Family == AddressFamily.InterNetwork;
+        var start = ipv4 ? 0 : r.Offset;
+        var data = buffer.AsSpan(start, r.Offset + r.Length - start).ToArray();
+        instance.Tell(new Received(data, data.Length, ipv4, r.Source.GetAddressBytes(), r.Destination.GetAddressBytes(),
+            r.TtlHopLimit, r.Source));
     }
 }

@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Keepalived.Actors.Kernel.Libc;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Actors.Kernel.EventLoop;
+
+/// <summary>
+/// One thread blocked in epoll_wait, as keepalived's VRRP process is: it runs the turns of the
+/// actors given it as their dispatcher, and the callbacks of the file descriptors registered
+/// with it (a timerfd, the VRRP sockets). A timer expiry or a received advert wakes this one
+/// thread, and the actor turns it causes run in the same wake-up, with no hand-over between
+/// threads. Turns scheduled from other threads wake it through an eventfd.
+/// </summary>
+public sealed class EpollEventLoop : MessageDispatcher, IDisposable
+{
+    private const int MaxEvents = 64;
+
+    private readonly SafeFileDescriptor _epoll;
+    private readonly SafeFileDescriptor _wake;
+    private readonly ConcurrentQueue<IThreadPoolWorkItem> _turns = new();
+    private readonly ConcurrentDictionary<int, Action> _handlers = new();
+    private readonly Thread _thread;
+    private readonly Action? _onThreadStart;
+    private volatile bool _disposed;
+    private long _handlerErrors;
+
+    /// <param name="onThreadStart">Runs first on the loop's thread (e.g. to set its OS scheduling priority).</param>
+    public EpollEventLoop(string id, Action? onThreadStart = null)
+    {
+        Id = id;
+        _onThreadStart = onThreadStart;
+        _epoll = Open(Libc.Libc.EpollCreate1(Libc.Libc.EPOLL_CLOEXEC), "epoll_create1");
+        _wake = Open(Libc.Libc.EventFd(0, Libc.Libc.EFD_CLOEXEC | Libc.Libc.EFD_NONBLOCK), "eventfd");
+        Control(Libc.Libc.EPOLL_CTL_ADD, (int)_wake.DangerousGetHandle());
+        _thread = new Thread(Run) { IsBackground = true, Name = id };
+        _thread.Start();
+    }
+
+    public override string Id { get; }
+
+    /// <summary>Callbacks that threw (caught: the loop must go on).</summary>
+    public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
+
+    public bool IsLoopThread => Thread.CurrentThread == _thread;
+
+    internal override void Schedule(IThreadPoolWorkItem turn)
+    {
+        if (_disposed)
+        {
+            ThreadPool.Schedule(turn);
+            return;
+        }
+        _turns.Enqueue(turn);
+        // on the loop's own thread the queue is run before it sleeps again
+        if (!IsLoopThread) Wake();
+    }
+
+    /// <summary>Calls <paramref name="onReadable"/> on the loop's thread whenever <paramref name="fd"/> is readable (level-triggered).</summary>
+    public void Register(SafeHandle fd, Action onReadable)
+    {
+        var number = (int)fd.DangerousGetHandle();
+        _handlers[number] = onReadable;
+        Control(Libc.Libc.EPOLL_CTL_ADD, number);
+    }
+
+    /// <summary>Stops watching <paramref name="fd"/>; call before closing it.</summary>
+    public void Unregister(SafeHandle fd)
+    {
+        var number = (int)fd.DangerousGetHandle();
+        if (_handlers.TryRemove(number, out _) && !_epoll.IsClosed)
+            Control(Libc.Libc.EPOLL_CTL_DEL, number, throwOnError: false);
+    }
+
+    private static SafeFileDescriptor Open(int fd, string call) =>
+        fd >= 0 ? new SafeFileDescriptor(fd) : throw new ErrnoException(call, Libc.Libc.LastErrno);
+
+    private unsafe void Control(int op, int fd, bool throwOnError = true)
+    {
+        byte* ev = stackalloc byte[16];
+        new Span<byte>(ev, 16).Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(ev, 4), Libc.Libc.EPOLLIN);
+        BinaryPrimitives.WriteInt64LittleEndian(new Span<byte>(ev + Libc.Libc.EpollDataOffset, 8), fd);
+        if (Libc.Libc.EpollCtl(_epoll, op, fd, ev) < 0 && throwOnError)
+            throw new ErrnoException($"epoll_ctl({op}, {fd})", Libc.Libc.LastErrno);
+    }
+
+    private unsafe void Wake()
+    {
+        long one = 1;
+        Libc.Libc.Write(_wake, (byte*)&one, 8);
+    }
+
+    private unsafe void Run()
+    {
+        _onThreadStart?.Invoke();
+        var size = Libc.Libc.EpollEventSize;
+        var events = stackalloc byte[MaxEvents * size];
+        long drained;
+        while (!_disposed)
+        {
+            while (_turns.TryDequeue(out var turn)) turn.Execute();
+            var n = Libc.Libc.EpollWait(_epoll, events, MaxEvents, -1);
+            for (var i = 0; i < n; i++)
+            {
+                var fd = (int)BinaryPrimitives.ReadInt64LittleEndian(new ReadOnlySpan<byte>(events + i * size + Libc.Libc.EpollDataOffset, 8));
+                if (fd == (int)_wake.DangerousGetHandle())
+                    Libc.Libc.Read(_wake, (byte*)&drained, 8);
+                else if (_handlers.TryGetValue(fd, out var handler))
+                {
+                    try { handler(); }
+                    catch (Exception) { Interlocked.Increment(ref _handlerErrors); }
+                }
+            }
+        }
+        // turns queued after the last wake-up still run (then later ones go to the thread pool)
+        while (_turns.TryDequeue(out var rest)) ThreadPool.Schedule(rest);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Wake();
+        if (!IsLoopThread) _thread.Join(TimeSpan.FromSeconds(5));
+        _wake.Dispose();
+        _epoll.Dispose();
+    }
+}
