@@ -277,6 +277,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             _log.Warning("({Instance}) {Failure}", _name, failure);
         if (changed.Added)
         {
+            if (_takeoverStart != 0)
+                _log.Debug("({Instance}) takeover: addresses added {Elapsed:F3} ms after the master down timer", _name,
+                    _clock.GetElapsedTime(_takeoverStart).TotalMilliseconds);
             if (_addsInFlight > 0) _addsInFlight--;
             if (_addsInFlight == 0 && _pendingGarpRepeat > 0)
             {

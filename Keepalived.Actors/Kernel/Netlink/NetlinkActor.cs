@@ -40,7 +40,14 @@ public sealed class NetlinkActor : ReceiveActor
 
     private NetlinkActor()
     {
-        Receive<AddAddresses>(a => Sender.Tell(new AddressesChanged(true, Add(a)), Self));
+        Receive<AddAddresses>(a =>
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var failures = Add(a);
+            _log.Debug("Netlink: {Count} address(es) added in {Elapsed:F3} ms", a.Addresses.Count,
+                System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Sender.Tell(new AddressesChanged(true, failures), Self);
+        });
         Receive<RemoveAddresses>(r => Sender.Tell(new AddressesChanged(false, Remove(r)), Self));
         Receive<GetInterface>(g => Sender.Tell(Lookup(g.Name), Self));
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
