@@ -83,7 +83,8 @@ public sealed class TimerFdTimeProviderTests : IDisposable
             throw new InvalidOperationException("callback failure");
         }, null, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(5));
         Assert.True(ticks.Wait(Wait));
-        Assert.True(_time.CallbackErrors >= 3);
+        // the error is counted after the callback has thrown, which is after it signalled
+        Assert.True(SpinWait.SpinUntil(() => _time.CallbackErrors >= 3, Wait));
         using var later = new ManualResetEventSlim();
         using var timer = _time.CreateTimer(_ => later.Set(), null, TimeSpan.FromMilliseconds(5), Timeout.InfiniteTimeSpan);
         Assert.True(later.Wait(Wait));
