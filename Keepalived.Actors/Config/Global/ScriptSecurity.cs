@@ -205,6 +205,20 @@ public sealed class ScriptSecurity
             _context.Parser.Log($"Script {command} cannot be accessed - No such file or directory");
             return ScriptFlags.NotFound;
         }
+        // keepalived runs (and checks) the resolved path, keeping the file's own name when only a
+        // directory on the way was a link: /bin/true on a usr-merged system becomes /usr/bin/true
+        string? realFile = null;
+        if (real != path)
+        {
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            var resolved = real;
+            if (name != real[(real.LastIndexOf('/') + 1)..])
+            {
+                var renamed = real[..(real.LastIndexOf('/') + 1)] + name;
+                if (Host.RealPath(renamed) == real) (resolved, realFile) = (renamed, real);
+            }
+            path = resolved;
+        }
         var file = Host.Stat(real);
         if (file is null)
         {
@@ -225,8 +239,8 @@ public sealed class ScriptSecurity
             _context.Parser.Log($"WARNING - script '{command}' is not executable for uid:gid {uid}:{gid} - disabling.");
         if (!needProtection) return flags;
 
-        flags |= CheckPath(path.StartsWith('/') ? path : real);
-        if (real != path && path.StartsWith('/')) flags |= CheckPath(real);
+        flags |= CheckPath(path);
+        if (realFile is not null) flags |= CheckPath(realFile);
         if (flags.HasFlag(ScriptFlags.Insecure)) script.Insecure = true;
         return flags;
     }

@@ -32,6 +32,23 @@ public class ScriptSecurityTests
     }
 
     [Fact]
+    public void A_script_under_a_linked_directory_is_checked_and_run_at_its_real_path()
+    {
+        // Debian's usr merge: /bin is a link to /usr/bin. keepalived replaces /bin/true by
+        // /usr/bin/true and checks that path, so the link in the way is not "wrong file type".
+        var (security, context, host) = Make(enabled: true);
+        host.Files.Remove("/bin");
+        host.WithLink("/bin", "/usr/bin").WithScripts("/usr/bin/true");
+        var s = Script("/bin/true");
+        s.User = "root";
+        var flags = security.CheckTrackScript(s, "chk");
+        Assert.False(s.Disabled);
+        Assert.True(flags.HasFlag(ScriptFlags.Executable));
+        Assert.Equal("/usr/bin/true", s.ExecutablePath);
+        Assert.DoesNotContain(context.Parser.Diagnostics.All, d => d.Message.Contains("Wrong file type"));
+    }
+
+    [Fact]
     public void Running_a_script_without_script_security_is_a_violation()
     {
         var (security, context, host) = Make(enabled: false);
