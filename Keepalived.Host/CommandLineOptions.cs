@@ -35,10 +35,18 @@ internal sealed class CommandLineOptions
     public Option<bool> Version { get; } = new("--version", "-v") { Description = "Display the version number" };
     public Option<string?> Hocon { get; } = new("--hocon") { Description = "HOCON settings and overrides (default: keepalived.hocon beside the configuration file, if present)" };
 
-    public RootCommand CreateRootCommand() => new("keepalived-net: keepalived re-implemented as an actor-based HA runtime")
+    public RootCommand CreateRootCommand()
     {
-        UseFile, Vrrp, Check, NoBfd, LogConsole, LogDetail, LogFacility, NoSyslog, ReleaseVips, DontReleaseVrrp,
-        DontRespawn, DontFork, DumpConf, PidFile, VrrpPidFile, CheckersPidFile, AddressMonitoring, ConfigId,
-        ConfigTest, Version, Hocon,
-    };
+        var root = new RootCommand("keepalived-net: keepalived re-implemented as an actor-based HA runtime");
+        // keepalived's -v/--version replaces System.CommandLine's own --version
+        foreach (var builtIn in root.Options.OfType<VersionOption>().ToList()) root.Options.Remove(builtIn);
+        foreach (var option in new Option[]
+        {
+            UseFile, Vrrp, Check, NoBfd, LogConsole, LogDetail, LogFacility, NoSyslog, ReleaseVips, DontReleaseVrrp,
+            DontRespawn, DontFork, DumpConf, PidFile, VrrpPidFile, CheckersPidFile, AddressMonitoring, ConfigId,
+            ConfigTest, Version, Hocon,
+        })
+            root.Options.Add(option);
+        return root;
+    }
 }
