@@ -1,0 +1,104 @@
+# The seed004 scenario (sourced by dualnet.sh): each dual-network howto config that keepalived
+# 2.2.7 accepts runs unchanged on h1 and, with every priority lowered by 10, on h2. Every
+# instance's VIP must end up on h1 only; after a SIGKILL of h1, every VIP must be on h2.
+
+# seed_instances CONF: one line "NAME INTERFACE PRIORITY VIP..." per vrrp_instance (VIPs without
+# their prefix length). Comments (# and !) are dropped; braces may share a line with a keyword.
+seed_instances() {
+    awk '
+        { sub(/[#!].*/, ""); gsub(/[{]/, " { "); gsub(/[}]/, " } "); $0 = $0 }
+        depth == 0 && $1 == "vrrp_instance" { name = $2; iface = ""; prio = ""; vips = "" }
+        name != "" && depth == 1 && $1 == "interface" { iface = $2 }
+        name != "" && depth == 1 && $1 == "priority" { prio = $2 }
+        name != "" && depth == 1 && $1 == "virtual_ipaddress" { invip = 1 }
+        invip && depth == 2 && $1 != "" && $1 != "{" && $1 != "}" { split($1, a, "/"); vips = vips " " a[1] }
+        {
+            for (i = 1; i <= NF; i++) {
+                if ($i == "{") depth++
+                else if ($i == "}") {
+                    depth--
+                    if (depth == 1) invip = 0
+                    if (depth == 0 && name != "") { print name, iface, prio vips; name = "" }
+                }
+            }
+        }' "$1"
+}
+
+# lower_priorities CONF: CONF with every "priority N" as N - 10 (h2's copy)
+lower_priorities() {
+    awk '$1 == "priority" && $2 ~ /^[0-9]+$/ { sub(/[0-9]+/, $2 - 10) } { print }' "$1"
+}
+
+# seed_subnets: each host gets an address in every VIP's /24 on the instance's interface
+# (10+N as the last octet), as the howtos' hosts had
+seed_subnets() {
+    local h name iface prio vip
+    for h in h1 h2; do
+        while read -r name iface prio vip_list; do
+            for vip in $vip_list; do
+                "$LABSH" exec "$h" ip addr replace "${vip%.*}.$((10 + ${h#h}))/24" dev "$iface" || return 1
+            done
+        done <<<"$SEED_INSTANCES"
+    done
+}
+
+# vips_where HOST: "on" if every instance's VIP is on HOST, "none" if none is, else "some"
+vips_where() {
+    local name iface prio vip_list vip on=0 off=0
+    while read -r name iface prio vip_list; do
+        for vip in $vip_list; do
+            if has_addr "$1" "$iface" "$vip"; then on=$((on + 1)); else off=$((off + 1)); fi
+        done
+    done <<<"$SEED_INSTANCES"
+    if [ "$off" -eq 0 ]; then echo on; elif [ "$on" -eq 0 ]; then echo none; else echo some; fi
+}
+all_vips_on() { [ "$(vips_where "$1")" = on ]; }
+only_on_h1() { all_vips_on h1 && [ "$(vips_where h2)" = none ]; }
+
+# placement: "NAME:h1,h2" per instance, for failure messages
+placement() {
+    local name iface prio vip_list vip h out=""
+    while read -r name iface prio vip_list; do
+        for vip in $vip_list; do
+            out+=" $name($vip):"
+            for h in h1 h2; do has_addr "$h" "$iface" "$vip" && out+="$h,"; done
+        done
+    done <<<"$SEED_INSTANCES"
+    echo "${out# }"
+}
+
+scenario_seed() {
+    mkdir -p "$LAB_WORK/run/h1" "$LAB_WORK/run/h2"
+    cp "$1" "$(conf_of h1)"
+    lower_priorities "$1" > "$(conf_of h2)"
+    seed_subnets || { fail "could not add the VIPs' subnets"; return; }
+    start_conf h1; start_conf h2
+    running h1 && running h2 || { fail "a daemon did not start"; return; }
+    wait_for 25 only_on_h1 || { fail "VIPs not all on h1 (the higher priority) only: $(placement)"; return; }
+    sleep 2
+    only_on_h1 || { fail "VIPs moved after convergence: $(placement)"; return; }
+    running h1 && running h2 || { fail "a daemon died"; return; }
+    stop_host h1 KILL
+    wait_for 15 all_vips_on h2 || { fail "after SIGKILL of h1, not every VIP is on h2: $(placement)"; return; }
+    running h2 || { fail "h2's daemon died"; return; }
+    pass
+}
+
+# run_seed CONF: both directions for one config, or a SKIP line when it cannot run
+run_seed() {
+    local name; name="$(basename "$1" .conf)"
+    [ -f "$1" ] || { echo "SKIP $name: no such config"; return; }
+    # keepalived -t in h1 (which has eth0..eth2), as the corpus verdicts are made
+    if ! "$LABSH" exec h1 timeout 60 "$THEIRS" -t -f "$1" >/dev/null 2>&1; then
+        echo "SKIP $name: keepalived 2.2.7 rejects it (keepalived -t)"; return
+    fi
+    SEED_INSTANCES="$(seed_instances "$1")"
+    [ -n "$SEED_INSTANCES" ] || { echo "SKIP $name: no vrrp_instance"; return; }
+    local ours_on
+    for ours_on in h1 h2; do
+        SCENARIO="$name" OURS_ON="$ours_on"
+        stop_all
+        scenario_seed "$1"
+        stop_all
+    done
+}
