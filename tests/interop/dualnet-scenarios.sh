@@ -57,6 +57,8 @@ scenario_syncgroup() {
     "$LABSH" exec h1 ip link set eth1 up
     wait_for 15 both_vips h1 || { fail "h1 did not take both VIPs back after eth1 came up"; return; }
     wait_for 5 no_vip h2 || { fail "h2 kept a VIP after h1 preempted"; return; }
+    sleep 2
+    both_vips h1 && no_vip h2 || { fail "the VIPs moved again after h1 preempted (flapping)"; return; }
     if [ "$OURS_ON" = h1 ]; then
         missing="$(log_shows h1 "$m1" "VRRP_Group(SG) Syncing instances to BACKUP state" \
             "(SG_eth0) Entering MASTER STATE" "(SG_eth1) Entering MASTER STATE")" ||
