@@ -42,17 +42,20 @@ seed_subnets() {
     done
 }
 
-# vips_where HOST: "on" if every instance's VIP is on HOST, "none" if none is, else "some"
+# vips_where HOST [NAMES]: "on" if every instance's VIP is on HOST, "none" if none is, else
+# "some"; NAMES (an extended regular expression) limits it to the instances it matches
 vips_where() {
     local name iface prio vip_list vip on=0 off=0
     while read -r name iface prio vip_list; do
+        [[ "$name" =~ ^(${2:-.*})$ ]] || continue
         for vip in $vip_list; do
             if has_addr "$1" "$iface" "$vip"; then on=$((on + 1)); else off=$((off + 1)); fi
         done
     done <<<"$SEED_INSTANCES"
     if [ "$off" -eq 0 ]; then echo on; elif [ "$on" -eq 0 ]; then echo none; else echo some; fi
 }
-all_vips_on() { [ "$(vips_where "$1")" = on ]; }
+all_vips_on() { [ "$(vips_where "$1" "${2:-}")" = on ]; }
+no_vips_on() { [ "$(vips_where "$1" "${2:-}")" = none ]; }
 only_on_h1() { all_vips_on h1 && [ "$(vips_where h2)" = none ]; }
 
 # placement: "NAME:h1,h2" per instance, for failure messages
@@ -67,14 +70,20 @@ placement() {
     echo "${out# }"
 }
 
-scenario_seed() {
+# seed_start CONF: CONF on h1, with priorities lowered on h2, until every VIP is on h1 only
+# (else one fail and status 1)
+seed_start() {
     mkdir -p "$LAB_WORK/run/h1" "$LAB_WORK/run/h2"
     cp "$1" "$(conf_of h1)"
     lower_priorities "$1" > "$(conf_of h2)"
-    seed_subnets || { fail "could not add the VIPs' subnets"; return; }
+    seed_subnets || { fail "could not add the VIPs' subnets"; return 1; }
     start_conf h1; start_conf h2
-    running h1 && running h2 || { fail "a daemon did not start"; return; }
-    wait_for 25 only_on_h1 || { fail "VIPs not all on h1 (the higher priority) only: $(placement)"; return; }
+    running h1 && running h2 || { fail "a daemon did not start"; return 1; }
+    wait_for 25 only_on_h1 || { fail "VIPs not all on h1 (the higher priority) only: $(placement)"; return 1; }
+}
+
+scenario_seed() {
+    seed_start "$1" || return
     sleep 2
     only_on_h1 || { fail "VIPs moved after convergence: $(placement)"; return; }
     running h1 && running h2 || { fail "a daemon died"; return; }
@@ -83,6 +92,37 @@ scenario_seed() {
     running h2 || { fail "h2's daemon died"; return; }
     pass
 }
+
+# seed_link NAME IFACE MOVING STAYING: seed config NAME as above; h1's IFACE goes down: the
+# instances MOVING (those on IFACE and the other members of their sync groups, a regular
+# expression) go to h2 and none stays on h1, the STAYING ones stay on h1; IFACE up: h1 takes
+# everything back
+seed_link() {
+    local conf="$SEEDS/$1.conf" iface="$2" moving="$3" staying="$4"
+    SEED_INSTANCES="$(seed_instances "$conf")"
+    seed_start "$conf" || return
+    sleep 1
+    "$LABSH" exec h1 ip link set "$iface" down
+    wait_for 5 no_vips_on h1 "$moving" || { fail "after h1's $iface went down, h1 kept a VIP of $moving: $(placement)"; return; }
+    wait_for 12 all_vips_on h2 "$moving" || { fail "after h1's $iface went down, h2 did not take every VIP of $moving: $(placement)"; return; }
+    sleep 1
+    if [ -n "$staying" ]; then
+        all_vips_on h1 "$staying" && no_vips_on h2 "$staying" ||
+            { fail "$staying (not on $iface, in no sync group with it) did not stay on h1: $(placement)"; return; }
+    fi
+    no_vips_on h1 "$moving" || { fail "a VIP of $moving came back on h1 while its $iface is down: $(placement)"; return; }
+    "$LABSH" exec h1 ip link set "$iface" up
+    wait_for 15 only_on_h1 || { fail "after h1's $iface came up, the VIPs are not all back on h1 only: $(placement)"; return; }
+    sleep 2
+    only_on_h1 || { fail "the VIPs moved again after h1 took them back: $(placement)"; return; }
+    running h1 && running h2 || { fail "a daemon died"; return; }
+    pass
+}
+
+# seed004-25: two sync groups, each with a member on eth1 and one on eth2: eth2 down moves all four
+scenario_twogroups() { seed_link seed004-25 eth2 "External_1|External_2|Internal_1|Internal_2" ""; }
+# seed004-27: the same instances without sync groups: eth2 down moves only the eth2 instances
+scenario_nogroup() { seed_link seed004-27 eth2 "Internal_1|Internal_2" "External_1|External_2"; }
 
 # run_seed CONF: both directions for one config, or a SKIP line when it cannot run
 run_seed() {

@@ -10,7 +10,7 @@
 # has one per accepted config and direction, "SKIP" lines for the configs it cannot run), and a
 # last line "dualnet: N passed, N failed". Exit status 1 if any failed.
 # Usage: sudo tests/interop/dualnet.sh PATH_TO_KEEPALIVED_NET [SCENARIO...]
-#   SCENARIO: syncgroup, seed004 (every seed004 config) or one config, e.g. seed004-25
+#   SCENARIO: syncgroup, twogroups, nogroup, seed004 (every seed004 config) or one config, e.g. seed004-25
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -37,7 +37,7 @@ dual_up || { echo "dualnet: topology setup failed" >&2; exit 1; }
 source "$HERE/dualnet-scenarios.sh"
 source "$HERE/dualnet-seed.sh"
 
-selected=("$@"); [ "${#selected[@]}" -gt 0 ] || selected=(syncgroup seed004)
+selected=("$@"); [ "${#selected[@]}" -gt 0 ] || selected=(syncgroup twogroups nogroup seed004)
 for s in "${selected[@]}"; do
     case "$s" in
         seed004) for f in "$SEEDS"/seed004-*.conf; do run_seed "$f"; done ;;
