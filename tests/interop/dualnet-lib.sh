@@ -80,6 +80,11 @@ log_of() { echo "$LAB_WORK/run/$1/keepalived.log"; }
 # log_mark HOST: the log's current line count; log_since HOST MARK: the lines after it
 log_mark() { wc -l < "$(log_of "$1")" 2>/dev/null || echo 0; }
 log_since() { tail -n "+$(( $2 + 1 ))" "$(log_of "$1")" 2>/dev/null; }
+# log_shows HOST MARK TEXT...: every TEXT is in HOST's log after MARK (else the first missing)
+log_shows() {
+    local h="$1" mark="$2" t; shift 2
+    for t in "$@"; do log_since "$h" "$mark" | grep -qF -- "$t" || { echo "$t"; return 1; }; done
+}
 
 # the host that runs keepalived-net, and the other one
 other_of() { if [ "$1" = h1 ]; then echo h2; else echo h1; fi; }

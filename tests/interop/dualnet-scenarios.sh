@@ -21,10 +21,13 @@ syncgroup_conf() {
 both_vips() { has_addr "$1" eth0 10.125.0.100 && has_addr "$1" eth1 10.125.1.100; }
 no_vip() { ! has_addr "$1" eth0 10.125.0.100 && ! has_addr "$1" eth1 10.125.1.100; }
 
-# log_shows HOST MARK TEXT...: every TEXT is in HOST's log after MARK
-log_shows() {
-    local h="$1" mark="$2" t; shift 2
-    for t in "$@"; do log_since "$h" "$mark" | grep -qF -- "$t" || { echo "$t"; return 1; }; done
+# group_logged MARK WHEN GROUP_STATE MEMBER_STATE: keepalived-net's log after MARK shows group SG
+# syncing to GROUP_STATE and both members entering MEMBER_STATE (else one fail and status 1)
+group_logged() {
+    local missing
+    missing="$(log_shows "$OURS_ON" "$1" "VRRP_Group(SG) Syncing instances to $3 state" \
+        "(SG_eth0) Entering $4 STATE" "(SG_eth1) Entering $4 STATE")" && return 0
+    fail "keepalived-net's log $2 lacks '$missing'"; return 1
 }
 
 # (1) a sync group over eth0 and eth1: h1's eth1 going down takes the whole group (both VIPs,
@@ -35,38 +38,24 @@ scenario_syncgroup() {
     wait_for 20 both_vips h1 || { fail "h1 (priority 150) never held both VIPs"; return; }
     sleep 1
     no_vip h2 || { fail "a VIP on h2 as well while h1 is master"; return; }
-    local m1 m2 missing
-    m1="$(log_mark h1)" m2="$(log_mark h2)"
+    # keepalived-net's group moves as one: on h1 to FAULT and back (BACKUP, then MASTER on the
+    # preempt), on h2 to MASTER and back to BACKUP
+    local mark down=(MASTER MASTER) up=(BACKUP BACKUP)
+    [ "$OURS_ON" = h1 ] && down=(FAULT FAULT) up=(BACKUP MASTER)
+    mark="$(log_mark "$OURS_ON")"
     "$LABSH" exec h1 ip link set eth1 down
     wait_for 5 no_vip h1 || { fail "h1 kept a VIP after its eth1 went down (the group did not go FAULT together)"; return; }
     wait_for 12 both_vips h2 || { fail "h2 did not take over both VIPs (eth0 $(has_addr h2 eth0 10.125.0.100 && echo yes || echo no), eth1 $(has_addr h2 eth1 10.125.1.100 && echo yes || echo no))"; return; }
     sleep 1
     no_vip h1 || { fail "a VIP came back on h1 while its eth1 is down"; return; }
     running h1 && running h2 || { fail "a daemon died"; return; }
-    # keepalived-net's log: its group moved as one (FAULT on h1, MASTER on h2), both members with it
-    if [ "$OURS_ON" = h1 ]; then
-        missing="$(log_shows h1 "$m1" "VRRP_Group(SG) Syncing instances to FAULT state" \
-            "(SG_eth0) Entering FAULT STATE" "(SG_eth1) Entering FAULT STATE")" ||
-            { fail "keepalived-net's log after eth1 down lacks '$missing'"; return; }
-    else
-        missing="$(log_shows h2 "$m2" "VRRP_Group(SG) Syncing instances to MASTER state" \
-            "(SG_eth0) Entering MASTER STATE" "(SG_eth1) Entering MASTER STATE")" ||
-            { fail "keepalived-net's log after h1's eth1 down lacks '$missing'"; return; }
-    fi
-    m1="$(log_mark h1)" m2="$(log_mark h2)"
+    group_logged "$mark" "after h1's eth1 went down" "${down[@]}" || return
+    mark="$(log_mark "$OURS_ON")"
     "$LABSH" exec h1 ip link set eth1 up
     wait_for 15 both_vips h1 || { fail "h1 did not take both VIPs back after eth1 came up"; return; }
     wait_for 5 no_vip h2 || { fail "h2 kept a VIP after h1 preempted"; return; }
     sleep 2
     both_vips h1 && no_vip h2 || { fail "the VIPs moved again after h1 preempted (flapping)"; return; }
-    if [ "$OURS_ON" = h1 ]; then
-        missing="$(log_shows h1 "$m1" "VRRP_Group(SG) Syncing instances to BACKUP state" \
-            "(SG_eth0) Entering MASTER STATE" "(SG_eth1) Entering MASTER STATE")" ||
-            { fail "keepalived-net's log after eth1 up lacks '$missing'"; return; }
-    else
-        missing="$(log_shows h2 "$m2" "VRRP_Group(SG) Syncing instances to BACKUP state" \
-            "(SG_eth0) Entering BACKUP STATE" "(SG_eth1) Entering BACKUP STATE")" ||
-            { fail "keepalived-net's log after h1's eth1 up lacks '$missing'"; return; }
-    fi
+    group_logged "$mark" "after h1's eth1 came up" "${up[@]}" || return
     pass
 }

@@ -93,15 +93,18 @@ scenario_seed() {
     pass
 }
 
-# seed_link NAME IFACE MOVING STAYING: seed config NAME as above; h1's IFACE goes down: the
-# instances MOVING (those on IFACE and the other members of their sync groups, a regular
-# expression) go to h2 and none stays on h1, the STAYING ones stay on h1; IFACE up: h1 takes
-# everything back
+# seed_link NAME IFACE MOVING STAYING [GROUP...]: seed config NAME as above; h1's IFACE goes
+# down: the instances MOVING (those on IFACE and the other members of their sync groups, a regular
+# expression) go to h2 and none stays on h1, the STAYING ones stay on h1, and keepalived-net logs
+# every GROUP syncing (to FAULT on h1, to MASTER on h2); IFACE up: h1 takes everything back
 seed_link() {
-    local conf="$SEEDS/$1.conf" iface="$2" moving="$3" staying="$4"
+    local conf="$SEEDS/$1.conf" iface="$2" moving="$3" staying="$4" g missing mark to=MASTER
+    shift 4
+    [ "$OURS_ON" = h1 ] && to=FAULT
     SEED_INSTANCES="$(seed_instances "$conf")"
     seed_start "$conf" || return
     sleep 1
+    mark="$(log_mark "$OURS_ON")"
     "$LABSH" exec h1 ip link set "$iface" down
     wait_for 5 no_vips_on h1 "$moving" || { fail "after h1's $iface went down, h1 kept a VIP of $moving: $(placement)"; return; }
     wait_for 12 all_vips_on h2 "$moving" || { fail "after h1's $iface went down, h2 did not take every VIP of $moving: $(placement)"; return; }
@@ -111,6 +114,10 @@ seed_link() {
             { fail "$staying (not on $iface, in no sync group with it) did not stay on h1: $(placement)"; return; }
     fi
     no_vips_on h1 "$moving" || { fail "a VIP of $moving came back on h1 while its $iface is down: $(placement)"; return; }
+    for g in "$@"; do
+        missing="$(log_shows "$OURS_ON" "$mark" "VRRP_Group($g) Syncing instances to $to state")" ||
+            { fail "keepalived-net's log after h1's $iface went down lacks '$missing'"; return; }
+    done
     "$LABSH" exec h1 ip link set "$iface" up
     wait_for 15 only_on_h1 || { fail "after h1's $iface came up, the VIPs are not all back on h1 only: $(placement)"; return; }
     sleep 2
@@ -120,7 +127,7 @@ seed_link() {
 }
 
 # seed004-25: two sync groups, each with a member on eth1 and one on eth2: eth2 down moves all four
-scenario_twogroups() { seed_link seed004-25 eth2 "External_1|External_2|Internal_1|Internal_2" ""; }
+scenario_twogroups() { seed_link seed004-25 eth2 "External_1|External_2|Internal_1|Internal_2" "" VG_1 VG_2; }
 # seed004-27: the same instances without sync groups: eth2 down moves only the eth2 instances
 scenario_nogroup() { seed_link seed004-27 eth2 "Internal_1|Internal_2" "External_1|External_2"; }
 
