@@ -38,6 +38,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     // Shutdown is answered once every removal asked of netlink has been answered.
     private int _removesInFlight;
     private IActorRef? _shutdownRequester;
+    private bool _shutDown;
     // what the sync group was last told, and the last of its SyncTo handled
     private (VrrpState State, VrrpState WantState, bool Faulted)? _reported;
     private long _groupAcknowledged;
@@ -124,8 +125,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         Run(m => m.Start(Now, _actions));
     }
 
-    protected override void PostStop() =>
-        _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
+    protected override void PostStop()
+    {
+        // after a Shutdown the whole VRRP subtree, socket included, is stopping: nothing to undo
+        if (!_shutDown) _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
+    }
 
     private void OnLinkChanged(LinkWatcherActor.LinkChanged link)
     {
@@ -377,6 +381,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     private void FinishShutdown()
     {
+        _shutDown = true;
         _shutdownRequester?.Tell(new ShutdownComplete(_name));
         _shutdownRequester = null;
     }
