@@ -16,7 +16,6 @@ public sealed record VrrpInstanceEnvironment(
     VrrpInstance Config,
     GlobalConfig Global,
     string Interface,
-    int InterfaceIndex,
     IPAddress PrimaryAddress,
     IReadOnlyList<IPAddress> Destinations,
     VrrpLeaves Leaves)

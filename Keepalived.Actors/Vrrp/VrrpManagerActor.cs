@@ -206,7 +206,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             UnicastSource = vrrp.IsUnicast ? vrrp.SourceAddress : null,
             UnicastTtl = vrrp.IsUnicast && vrrp.UnicastTtl >= 0 ? (byte)vrrp.UnicastTtl : null,
         });
-        return new VrrpInstanceEnvironment(vrrp, Global, info.Name, info.Index, primary, destinations,
+        return new VrrpInstanceEnvironment(vrrp, Global, info.Name, primary, destinations,
             new VrrpLeaves(socket, _netlink, _garp, _notify)) { Vrrp = _config.Vrrp };
     }
 

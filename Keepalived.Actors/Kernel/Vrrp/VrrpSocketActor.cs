@@ -29,7 +29,6 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     private VrrpSocket? _socket;
     private EpollEventLoop? _loop;
     private readonly byte[] _loopBuffer = new byte[ReceiveBufferLength];
-    private long _unknownVrid;
     private long _sendErrors;
 
     /// <summary>Adverts for <paramref name="Vrid"/> go to <paramref name="Instance"/>.</summary>
@@ -194,11 +193,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     /// <summary>Hands a datagram to the instance registered for its VRID (a copy: the buffer is reused).</summary>
     private void Route(byte[] buffer, in VrrpReceived r)
     {
-        if (r.Length < 2 || !_routes.TryGetValue(buffer[r.Offset + 1], out var instance))
-        {
-            Interlocked.Increment(ref _unknownVrid);
-            return;
-        }
+        // no instance here has that VRID: not ours, dropped as keepalived drops it
+        if (r.Length < 2 || !_routes.TryGetValue(buffer[r.Offset + 1], out var instance)) return;
         // IPv4: hand over the IP header too, so the instance can check TTL and lengths as keepalived does
         var ipv4 = _options.Family == AddressFamily.InterNetwork;
         var start = ipv4 ? 0 : r.Offset;

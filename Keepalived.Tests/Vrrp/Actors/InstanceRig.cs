@@ -41,7 +41,7 @@ internal sealed class InstanceRig
         Events = kit.CreateTestProbe("events");
         _control = kit.CreateTestProbe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
-        Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", 7, Primary, [Group],
+        Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
             new VrrpLeaves(Socket.Ref, Netlink.Ref, Garp.Ref, Notify.Ref));
     }
 

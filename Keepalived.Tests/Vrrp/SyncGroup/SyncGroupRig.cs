@@ -71,7 +71,7 @@ internal sealed class SyncGroupRig
             "sync-group-SG1");
         foreach (var m in Members)
         {
-            var env = new VrrpInstanceEnvironment(m.Config, new GlobalConfig(), "veth-ka0", 7, InstanceRig.Primary, [InstanceRig.Group],
+            var env = new VrrpInstanceEnvironment(m.Config, new GlobalConfig(), "veth-ka0", InstanceRig.Primary, [InstanceRig.Group],
                 new VrrpLeaves(m.Socket.Ref, m.Netlink.Ref, m.Garp.Ref, Notify.Ref)) { Vrrp = Config, SyncGroup = GroupActor };
             m.Instance = _kit.Sys.ActorOf(VrrpInstanceActor.Props(env), "instance-" + m.Config.Name);
         }
