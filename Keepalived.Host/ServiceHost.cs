@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
+using Keepalived.Actors.Diagnostics;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Timers;
@@ -78,6 +79,11 @@ public static class ServiceHost
         try
         {
             using var pidFiles = new PidFiles();
+            using var gcPauses = new GcPauseMonitor();
+            gcPauses.Paused += pause =>
+            {
+                if (pause > gcPauses.Threshold) Log.Debug("GC pause of {Pause:F3} ms", pause.TotalMilliseconds);
+            };
             // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
             // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up
             using var loop = new EpollEventLoop("vrrp", () => ThreadNice.Set(ThreadNice.Vrrp));
@@ -93,6 +99,7 @@ public static class ServiceHost
             {
                 ctx.Cancel = true;
                 _ = StatsDump.WriteAsync(watchdog);
+                LogRuntimeStatistics(gcPauses);
             });
             if (config is not null)
                 watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker, loop));
@@ -113,6 +120,7 @@ public static class ServiceHost
                 Log.Warning("Shutdown took longer than {Timeout}; stopping anyway", ShutdownTimeout);
             }
             await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
+            LogRuntimeStatistics(gcPauses);
             Log.Information("Stopped cleanly");
             return 0;
         }
@@ -146,6 +154,11 @@ public static class ServiceHost
         if (options.Dump) Console.Out.Write(result.Dump());
         return result;
     }
+
+    /// <summary>Garbage collections and allocation since start: what can hold up a VRRP timer besides the kernel.</summary>
+    private static void LogRuntimeStatistics(GcPauseMonitor gcPauses) =>
+        Log.Information("Runtime: GC {Pauses}; collections gen0/1/2 {Gen0}/{Gen1}/{Gen2}; {Allocated:F1} MiB allocated since start",
+            gcPauses.Current, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes() / 1048576.0);
 
     private static Action<PosixSignalContext> Stopping(TaskCompletionSource<PosixSignal> stop) => ctx =>
     {

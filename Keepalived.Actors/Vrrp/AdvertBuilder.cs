@@ -1,13 +1,16 @@
 using System.Net;
+using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Vrrp.Packet;
 
 namespace Keepalived.Actors.Vrrp;
 
 /// <summary>
 /// Builds one instance's advertisements: header fields, packed addresses and password are
-/// prepared once; each advert is written into a fresh array because it travels to the
-/// socket actor on another thread. VRRPv3 checksums cover the destination (RFC 5798 §5.2.8),
-/// so a unicast instance gets one advert per peer.
+/// prepared once. An advert changes only with the priority, so the messages for the socket
+/// are kept and handed out again until the priority changes: a master sends without
+/// allocating. A message is never written after it was handed out (it travels to the socket
+/// actor, possibly on another thread); a new priority gets new arrays. VRRPv3 checksums cover
+/// the destination (RFC 5798 §5.2.8), so a unicast instance has one advert per peer.
 /// </summary>
 internal sealed class AdvertBuilder
 {
@@ -16,6 +19,10 @@ internal sealed class AdvertBuilder
     private readonly byte[] _authData;
     private readonly byte[] _source;
     private readonly int _length;
+    private readonly IPAddress _sourceAddress;
+    private readonly IReadOnlyList<IPAddress> _destinations;
+    private readonly VrrpSocketActor.Send[] _sends;
+    private int _priority = -1;
 
     public AdvertBuilder(VrrpInstanceEnvironment env, VrrpStateMachineSettings settings, VrrpReceiveExpectations expectations)
     {
@@ -24,11 +31,26 @@ internal sealed class AdvertBuilder
             settings.Version == VrrpConstants.Version2 ? env.Config.AuthType : Config.Vrrp.VrrpAuthType.None);
         _addresses = expectations.PackedVirtualAddresses();
         _authData = expectations.AuthData();
+        _sourceAddress = env.PrimaryAddress;
         _source = env.PrimaryAddress.GetAddressBytes();
         _length = VrrpAdvert.Length(settings.Version, _addresses.Length / VrrpAdvert.AddressLength(env.Family), env.Family);
+        _destinations = env.Destinations;
+        _sends = new VrrpSocketActor.Send[env.Destinations.Count];
     }
 
-    public byte[] Build(int priority, IPAddress destination)
+    /// <summary>The adverts at <paramref name="priority"/>, one per destination, in the order of the destinations.</summary>
+    public ReadOnlySpan<VrrpSocketActor.Send> Sends(int priority)
+    {
+        if (priority != _priority)
+        {
+            for (var i = 0; i < _sends.Length; i++)
+                _sends[i] = new VrrpSocketActor.Send(Build(priority, _destinations[i]), _sourceAddress, _destinations[i]);
+            _priority = priority;
+        }
+        return _sends;
+    }
+
+    private byte[] Build(int priority, IPAddress destination)
     {
         var message = new byte[_length];
         Span<byte> to = stackalloc byte[16];

@@ -99,7 +99,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         {
             // a takeover is timed from here to the first gratuitous ARP (the GARP actor logs it)
             if (t.Timer == VrrpTimer.MasterDown) _takeoverStart = _clock.GetTimestamp();
-            Run(m => m.TimerExpired(t.Timer, t.Tag, Now, _actions));
+            Run(VrrpEvent.TimerExpired(t.Timer, t.Tag));
             if (_machine.State != VrrpState.Master) _takeoverStart = 0;
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
@@ -107,7 +107,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         Receive<LinkWatcherActor.LinkChanged>(OnLinkChanged);
         Receive<TrackerActor.TrackerState>(t => Apply(_tracking.SetState(t.Kind, t.Name, t.Up)));
         Receive<TrackFileActor.TrackerValue>(v => Apply(_tracking.SetFileValue(v.Name, v.Value)));
-        Receive<TotalPriorityChanged>(p => Run(m => m.PriorityChanged(p.TotalPriority, Now, _actions)));
+        Receive<TotalPriorityChanged>(p => Run(VrrpEvent.PriorityChanged(p.TotalPriority)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
@@ -122,7 +122,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self));
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
-        Run(m => m.Start(Now, _actions));
+        Run(VrrpEvent.Start);
     }
 
     protected override void PostStop()
@@ -144,7 +144,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private void Apply(TrackingUpdate update)
     {
         if (update.FaultChanged) SetFault(update.Reason, update.Faulted);
-        if (update.TotalChanged) Run(m => m.PriorityChanged(_tracking.TotalPriority, Now, _actions));
+        if (update.TotalChanged) Run(VrrpEvent.PriorityChanged(_tracking.TotalPriority));
     }
 
     private void SetFault(string source, bool faulted)
@@ -153,7 +153,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         if (faulted ? !_faults.Add(source) : !_faults.Remove(source)) return;
         _log.Info("({Instance}) {Source} {What}", _name, source, faulted ? "is down: fault" : "is up again");
         if (wasFaulted != _faults.Count > 0)
-            Run(m => m.FaultChanged(_faults.Count > 0, Now, _actions));
+            Run(VrrpEvent.FaultChanged(_faults.Count > 0));
     }
 
     private void OnReceived(VrrpSocketActor.Received packet)
@@ -167,7 +167,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         }
         if (result.Describe(_name) is { } note) _log.Info("{Note}", note);
         var source = packet.Source;
-        Run(m => m.AdvertReceived(priority, interval, source, Now, _actions));
+        Run(VrrpEvent.AdvertReceived(priority, interval, source));
     }
 
     private VrrpCheckResult Validate(VrrpSocketActor.Received packet, out int priority, out TimeSpan interval)
@@ -197,10 +197,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Runs one state-machine step and carries out the actions it produced, in order.</summary>
-    private void Run(Action<VrrpStateMachine> step)
+    private void Run(in VrrpEvent e)
     {
         _actions.Clear();
-        step(_machine);
+        _machine.Handle(e, Now, _actions);
         foreach (var action in _actions) Execute(action);
         _actions.Clear();
         ReportToGroup();
@@ -251,11 +251,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private void SendAdvert(int priority)
     {
         var statistics = _validator.Statistics;
-        foreach (var destination in _env.Destinations)
-        {
-            var message = _adverts.Build(priority, destination);
-            _env.Leaves.Socket.Tell(new VrrpSocketActor.Send(message, _env.PrimaryAddress, destination));
-        }
+        foreach (var send in _adverts.Sends(priority)) _env.Leaves.Socket.Tell(send);
         // keepalived's vrrp_send_adv counts one advert however many unicast peers it went to
         statistics.AdvertSent++;
         if (priority == 0) statistics.PriZeroSent++;
@@ -338,7 +334,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             VrrpState.Fault => VrrpEvent.SyncGroupFault,
             _ => default,
         };
-        Run(m => m.Handle(e, Now, _actions));
+        Run(e);
     }
 
     /// <summary>Tells the sync group of a change of state, want-state or own fault, and acknowledges its last SyncTo.</summary>
@@ -373,7 +369,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         _shutdownRequester = Sender;
         Timers.CancelAll();
-        Run(m => m.Stop(Now, _actions));
+        Run(VrrpEvent.Stop);
         // A master's removal was just asked; one from leaving MASTER (or the start's stale-address
         // removal) may still be under way: the addresses are gone only when netlink has answered all.
         if (_removesInFlight == 0) FinishShutdown();

@@ -32,6 +32,7 @@ public static class SchedulerExtensions
     public static ICancelable ScheduleTellOnceCancelable(this IScheduler scheduler, TimeSpan delay, ICanTell receiver,
         object message, IActorRef? sender)
     {
+        if (scheduler is TimeProviderScheduler own) return own.TellOnce(delay, receiver, message, sender);
         var c = new Cancelable();
         scheduler.ScheduleTellOnce(delay, receiver, message, sender, c);
         return c;
@@ -40,6 +41,7 @@ public static class SchedulerExtensions
     public static ICancelable ScheduleTellRepeatedlyCancelable(this IScheduler scheduler, TimeSpan initialDelay,
         TimeSpan interval, ICanTell receiver, object message, IActorRef? sender)
     {
+        if (scheduler is TimeProviderScheduler own) return own.TellRepeatedly(initialDelay, interval, receiver, message, sender);
         var c = new Cancelable();
         scheduler.ScheduleTellRepeatedly(initialDelay, interval, receiver, message, sender, c);
         return c;

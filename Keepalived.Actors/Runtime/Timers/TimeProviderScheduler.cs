@@ -30,42 +30,66 @@ internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
 
     public void ScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender,
         ICancelable? cancelable = null) =>
-        Schedule(delay, Timeout.InfiniteTimeSpan, () => receiver.Tell(message, sender), cancelable);
+        Register(Schedule(new TellEntry(this, true, receiver, message, sender), delay, Timeout.InfiniteTimeSpan, cancelable), cancelable);
 
     public void ScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message,
         IActorRef? sender, ICancelable? cancelable = null) =>
-        Schedule(initialDelay, Positive(interval), () => receiver.Tell(message, sender), cancelable);
+        Register(Schedule(new TellEntry(this, false, receiver, message, sender), initialDelay, Positive(interval), cancelable), cancelable);
 
     public void ScheduleOnce(TimeSpan delay, Action action, ICancelable? cancelable = null) =>
-        Schedule(delay, Timeout.InfiniteTimeSpan, action, cancelable);
+        Register(Schedule(new ActionEntry(this, true, action), delay, Timeout.InfiniteTimeSpan, cancelable), cancelable);
 
     public void ScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action action, ICancelable? cancelable = null) =>
-        Schedule(initialDelay, Positive(interval), action, cancelable);
+        Register(Schedule(new ActionEntry(this, false, action), initialDelay, Positive(interval), cancelable), cancelable);
+
+    /// <summary>A tell whose entry is its own cancel handle: one object and one timer per scheduled tell (the actor timers' path).</summary>
+    internal ICancelable TellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender) =>
+        Schedule(new TellEntry(this, true, receiver, message, sender), delay, Timeout.InfiniteTimeSpan, null);
+
+    internal ICancelable TellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message, IActorRef? sender) =>
+        Schedule(new TellEntry(this, false, receiver, message, sender), initialDelay, Positive(interval), null);
 
     internal void Shutdown() => _shutdown = true;
 
     private static TimeSpan Positive(TimeSpan interval) =>
         interval > TimeSpan.Zero ? interval : throw new ArgumentOutOfRangeException(nameof(interval), "must be positive");
 
-    private void Schedule(TimeSpan delay, TimeSpan period, Action action, ICancelable? cancelable)
+    private Entry Schedule(Entry entry, TimeSpan delay, TimeSpan period, ICancelable? cancelable)
     {
-        if (_shutdown || cancelable?.IsCancellationRequested == true) return;
-        var entry = new Entry(this, action, period == Timeout.InfiniteTimeSpan);
+        if (_shutdown || cancelable?.IsCancellationRequested == true)
+        {
+            entry.Cancel();
+            return entry;
+        }
         // The entry must know its timer before the first tick can run.
         lock (entry)
             entry.Timer = _time.CreateTimer(static s => ((Entry)s!).Fire(), entry,
                 delay < TimeSpan.Zero ? TimeSpan.Zero : delay, period);
+        return entry;
+    }
+
+    private static void Register(ICancelable entry, ICancelable? cancelable)
+    {
         switch (cancelable)
         {
-            case Cancelable c: c.Register(entry.Dispose); break;
-            case not null: throw new ArgumentException("Only Cancelable instances are supported", nameof(cancelable));
+            case null: break;
+            case Cancelable c: c.Register(entry.Cancel); break;
+            default: throw new ArgumentException("Only Cancelable instances are supported", nameof(cancelable));
         }
     }
 
-    private sealed class Entry(TimeProviderScheduler owner, Action action, bool once)
+    /// <summary>One scheduled piece of work and its timer; cancelling it disposes the timer.</summary>
+    private abstract class Entry(TimeProviderScheduler owner, bool once) : ICancelable
     {
         private bool _disposed;
         public ITimer? Timer;
+
+        public bool IsCancellationRequested
+        {
+            get { lock (this) return _disposed; }
+        }
+
+        protected abstract void Run();
 
         public void Fire()
         {
@@ -75,11 +99,11 @@ internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
                 if (once || owner._shutdown) DisposeLocked();
             }
             if (owner._shutdown) return;
-            try { action(); }
+            try { Run(); }
             catch (Exception ex) { owner._onError(ex); }
         }
 
-        public void Dispose()
+        public void Cancel()
         {
             lock (this) DisposeLocked();
         }
@@ -89,5 +113,16 @@ internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
             _disposed = true;
             Timer?.Dispose();
         }
+    }
+
+    private sealed class TellEntry(TimeProviderScheduler owner, bool once, ICanTell receiver, object message, IActorRef? sender)
+        : Entry(owner, once)
+    {
+        protected override void Run() => receiver.Tell(message, sender);
+    }
+
+    private sealed class ActionEntry(TimeProviderScheduler owner, bool once, Action action) : Entry(owner, once)
+    {
+        protected override void Run() => action();
     }
 }

@@ -1,17 +1,24 @@
 namespace Keepalived.Actors.Runtime;
 
 /// <summary>
-/// The cell's <see cref="ITimerScheduler"/>. Each start gets a new generation; the cell hands a
-/// tick to the actor only if its key still maps to that generation (see <see cref="TryAccept"/>).
+/// The cell's <see cref="ITimerScheduler"/>. Each start makes one <see cref="TimerMessage"/>: it
+/// is both the record of the timer under its key and the tick told to the cell, and the cell
+/// hands the timer's message to the actor only if the key still maps to that very tick (see
+/// <see cref="TryAccept"/>), so a tick of a cancelled or restarted timer is dropped.
 /// </summary>
 internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 {
-    private readonly Dictionary<object, Timer> _timers = [];
-    private int _generation;
+    private readonly Dictionary<object, TimerMessage> _timers = [];
 
-    internal sealed record TimerMessage(object Key, int Generation, TimerScheduler Owner);
+    internal sealed class TimerMessage(object key, object message, bool repeat)
+    {
+        public object Key { get; } = key;
+        public object Message { get; } = message;
+        public bool Repeat { get; } = repeat;
+        public ICancelable? Task { get; set; }
 
-    private sealed record Timer(object Message, bool Repeat, int Generation, Cancelable Task);
+        public override string ToString() => $"TimerMessage({Key}, {Message})";
+    }
 
     public void StartSingleTimer(object key, object message, TimeSpan timeout) =>
         Start(key, message, timeout, null);
@@ -28,23 +35,22 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
     public void Cancel(object key)
     {
-        if (_timers.Remove(key, out var timer)) timer.Task.Cancel();
+        if (_timers.Remove(key, out var timer)) timer.Task?.Cancel();
     }
 
     public void CancelAll()
     {
-        foreach (var timer in _timers.Values) timer.Task.Cancel();
+        foreach (var timer in _timers.Values) timer.Task?.Cancel();
         _timers.Clear();
     }
 
     internal bool TryAccept(TimerMessage tick, out object message)
     {
         message = null!;
-        if (!ReferenceEquals(tick.Owner, this) || !_timers.TryGetValue(tick.Key, out var timer)
-            || timer.Generation != tick.Generation)
+        if (!_timers.TryGetValue(tick.Key, out var current) || !ReferenceEquals(current, tick))
             return false;
-        if (!timer.Repeat) _timers.Remove(tick.Key);
-        message = timer.Message;
+        if (!tick.Repeat) _timers.Remove(tick.Key);
+        message = tick.Message;
         return true;
     }
 
@@ -53,13 +59,10 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(message);
         Cancel(key);
-        var generation = ++_generation;
-        var task = new Cancelable();
-        var tick = new TimerMessage(key, generation, this);
-        if (interval is { } period)
-            cell.System.Scheduler.ScheduleTellRepeatedly(delay, period, cell.Self, tick, null, task);
-        else
-            cell.System.Scheduler.ScheduleTellOnce(delay, cell.Self, tick, null, task);
-        _timers[key] = new Timer(message, interval is not null, generation, task);
+        var tick = new TimerMessage(key, message, interval is not null);
+        tick.Task = interval is { } period
+            ? cell.System.Scheduler.ScheduleTellRepeatedlyCancelable(delay, period, cell.Self, tick, null)
+            : cell.System.Scheduler.ScheduleTellOnceCancelable(delay, cell.Self, tick, null);
+        _timers[key] = tick;
     }
 }
