@@ -2,7 +2,7 @@
 # Runs every test of the solution (Release), then prints "N passed, N failed".
 # Usage: sudo bash scripts/test.sh [extra dotnet test arguments, e.g. --filter Runtime]
 source "$(dirname "$0")/common.sh"
-apt_need procps iproute2 keepalived tcpdump tshark python3
+apt_need procps iproute2 keepalived tcpdump tshark python3 nftables
 
 results="$ROOT/artifacts/test-results"
 rm -rf "$results"
