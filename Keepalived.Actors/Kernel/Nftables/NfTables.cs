@@ -1,5 +1,8 @@
 namespace Keepalived.Actors.Kernel.Nftables;
 
+// The numbers of linux/netfilter/nf_tables.h and nfnetlink.h that keepalived's ruleset uses,
+// one small type per kind of value (NFTA_* attribute numbers are in NftAttributes).
+
 /// <summary>NFT_MSG_* (linux/netfilter/nf_tables.h): the low byte of an nf_tables nlmsg_type.</summary>
 public enum NftMessageType : byte
 {

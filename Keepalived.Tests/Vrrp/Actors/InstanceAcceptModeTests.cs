@@ -24,6 +24,18 @@ public sealed class InstanceAcceptModeTests(ITestOutputHelper output) : TestKit(
         v.ExcludedVirtualAddresses.Add(new VirtualIpAddress { Address = Excluded, PrefixLength = 32 });
     });
 
+    /// <summary>A no_accept instance through its takeover: addresses blocked, then added.</summary>
+    private InstanceRig StartAsMaster()
+    {
+        var rig = new InstanceRig(this, NoAccept()).StartAsBackup();
+        rig.Advance(InstanceRig.MasterDown);
+        rig.Nftables.ExpectMsg<NftablesActor.AddAddresses>();
+        rig.Nftables.Reply(new NftablesActor.FirewallChanged(true, []));
+        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
+        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+        return rig;
+    }
+
     [Fact]
     public void Takeover_blocks_the_addresses_before_netlink_adds_them()
     {
@@ -48,12 +60,7 @@ public sealed class InstanceAcceptModeTests(ITestOutputHelper output) : TestKit(
     [Fact]
     public void Leaving_master_removes_the_addresses_then_the_drop_rules()
     {
-        var rig = new InstanceRig(this, NoAccept()).StartAsBackup();
-        rig.Advance(InstanceRig.MasterDown);
-        rig.Nftables.ExpectMsg<NftablesActor.AddAddresses>();
-        rig.Nftables.Reply(new NftablesActor.FirewallChanged(true, []));
-        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
-        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+        var rig = StartAsMaster();
 
         Assert.Equal(VrrpState.Backup, rig.Receive(PeerAdvert.V2(150)).State);
 
@@ -84,12 +91,7 @@ public sealed class InstanceAcceptModeTests(ITestOutputHelper output) : TestKit(
     [Fact]
     public void Shutdown_of_a_master_unblocks_its_addresses()
     {
-        var rig = new InstanceRig(this, NoAccept()).StartAsBackup();
-        rig.Advance(InstanceRig.MasterDown);
-        rig.Nftables.ExpectMsg<NftablesActor.AddAddresses>();
-        rig.Nftables.Reply(new NftablesActor.FirewallChanged(true, []));
-        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
-        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+        var rig = StartAsMaster();
 
         rig.Instance.Tell(VrrpInstanceActor.Shutdown.Instance, TestActor);
 
