@@ -2,7 +2,7 @@
 # Runs every test of the solution (Release), then prints "N passed, N failed".
 # Usage: sudo bash scripts/test.sh [extra dotnet test arguments, e.g. --filter Runtime]
 source "$(dirname "$0")/common.sh"
-apt_need procps iproute2 keepalived tcpdump tshark python3
+apt_need procps iproute2 keepalived tcpdump tshark python3 nftables iputils-ping
 
 results="$ROOT/artifacts/test-results"
 rm -rf "$results"
@@ -45,6 +45,8 @@ interop() {
     passed=$((passed + p)) failed=$((failed + f))
     [ "$p" -gt 0 ] || { echo "error: no $1 scenario ran" >&2; status=1; }
 }
+# accept / no_accept: the nftables ruleset against keepalived's, pings to the VIPs (own namespaces)
+interop nft
 if [ -x "$ROOT/../shared/lab/lab.sh" ]; then
     interop interop
     interop dualnet

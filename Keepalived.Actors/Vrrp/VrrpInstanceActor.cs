@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Nftables;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
 using Keepalived.Actors.Runtime;
@@ -35,6 +37,13 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private long _takeoverStart;
     // every reason the instance is in FAULT (its link, trackers): FAULT while any remains
     private readonly HashSet<string> _faults = new(StringComparer.Ordinal);
+    // RFC 5798 Accept_Mode False: the addresses are blocked in nftables before netlink adds them.
+    // An add waits here for nftables' answer; one undone before that answer (the instance left
+    // MASTER) is dropped, and its answer skipped.
+    private readonly IReadOnlyList<VirtualIpAddress> _blockedAddresses;
+    private int _firewallAddsPending;
+    private int _firewallAnswersToSkip;
+    private bool _firewallSet;
     // Shutdown is answered once every removal asked of netlink has been answered.
     private int _removesInFlight;
     private IActorRef? _shutdownRequester;
@@ -93,6 +102,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _tracking = env.Vrrp is { } vrrp ? InstanceTracking.For(vrrp, env.Config) : new InstanceTracking(settings.Priority, env.Config.Tracks);
         _clock = Context.System.TimeProvider;
         _epoch = _clock.GetTimestamp();
+        // keepalived blocks the excluded addresses too (its vip and evip lists)
+        _blockedAddresses = env.Leaves.Nftables is not null && env.BlocksAddresses
+            ? [.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses]
+            : [];
 
         Receive<VrrpSocketActor.Received>(OnReceived);
         Receive<Tick>(t =>
@@ -103,6 +116,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             if (_machine.State != VrrpState.Master) _takeoverStart = 0;
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
+        Receive<NftablesActor.FirewallChanged>(OnFirewallChanged);
         Receive<FaultChanged>(f => SetFault(f.Source, f.Faulted));
         Receive<LinkWatcherActor.LinkChanged>(OnLinkChanged);
         Receive<TrackerActor.TrackerState>(t => Apply(_tracking.SetState(t.Kind, t.Name, t.Up)));
@@ -260,15 +274,52 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private void AddAddresses()
     {
         _addsInFlight++;
+        if (_env.Leaves.Nftables is { } nftables && _blockedAddresses.Count > 0)
+        {
+            // keepalived sets the drop rules first (vrrp_state_become_master): netlink is asked on nftables' answer
+            _firewallAddsPending++;
+            _firewallSet = true;
+            nftables.Tell(new NftablesActor.AddAddresses(_blockedAddresses, _env.Interface, _env.Config.DontTrackPrimary), Self);
+            return;
+        }
+        AskNetlinkToAdd();
+    }
+
+    private void AskNetlinkToAdd() =>
         _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_env.Config.VirtualAddresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
-    }
 
     private void RemoveAddresses()
     {
+        if (_firewallAddsPending > 0)
+        {
+            // left MASTER before nftables answered: those addresses are not added at all
+            _addsInFlight -= _firewallAddsPending;
+            _firewallAnswersToSkip += _firewallAddsPending;
+            _firewallAddsPending = 0;
+        }
         _removesInFlight++;
         _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_env.Config.VirtualAddresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
+        // the addresses go first, then the drop rules (vrrp_restore_interface's order)
+        if (_env.Leaves.Nftables is { } nftables && _firewallSet)
+        {
+            _firewallSet = false;
+            nftables.Tell(new NftablesActor.RemoveAddresses(_blockedAddresses, _env.Interface, _env.Config.DontTrackPrimary), Self);
+        }
+    }
+
+    private void OnFirewallChanged(NftablesActor.FirewallChanged changed)
+    {
+        foreach (var failure in changed.Failures)
+            _log.Warning("({Instance}) {Failure}", _name, failure);
+        if (!changed.Added) return;
+        if (_firewallAnswersToSkip > 0) _firewallAnswersToSkip--;
+        else if (_firewallAddsPending > 0)
+        {
+            _firewallAddsPending--;
+            AskNetlinkToAdd();
+        }
     }
 
     private void OnAddressesChanged(NetlinkActor.AddressesChanged changed)

@@ -29,7 +29,16 @@ public sealed record VrrpInstanceEnvironment(
     public AddressFamily Family => PrimaryAddress.AddressFamily;
 
     public bool IsUnicast => Config.IsUnicast;
+
+    /// <summary>
+    /// RFC 5798 Accept_Mode False: not in accept mode (no_accept, or vrrp_strict without accept)
+    /// and not the address owner, so its addresses are blocked in nftables while it holds them.
+    /// </summary>
+    public bool BlocksAddresses => NeedsFirewall(Config);
+
+    public static bool NeedsFirewall(VrrpInstance config) =>
+        config.Accept == false && config.Priority != VrrpInstance.PriorityOwner;
 }
 
-/// <summary>The leaf actors a VRRP instance talks to.</summary>
-public sealed record VrrpLeaves(IActorRef Socket, IActorRef Netlink, IActorRef Garp, IActorRef Notify);
+/// <summary>The leaf actors a VRRP instance talks to; <see cref="Nftables"/> is null when no instance blocks its addresses.</summary>
+public sealed record VrrpLeaves(IActorRef Socket, IActorRef Netlink, IActorRef Garp, IActorRef Notify, IActorRef? Nftables = null);

@@ -33,6 +33,7 @@ public sealed class VrrpManagerActor : ReceiveActor
     private IActorRef _garp = ActorRefs.Nobody;
     private IActorRef _links = ActorRefs.Nobody;
     private IActorRef _notify = ActorRefs.Nobody;
+    private IActorRef? _nftables;
     // VRRP keeps time on a thread of its own, as keepalived's VRRP process does: the instances,
     // their sockets, netlink and GARP never wait behind thread-pool work
     private readonly MessageDispatcher _dispatcher;
@@ -87,6 +88,10 @@ public sealed class VrrpManagerActor : ReceiveActor
         _netlink = Context.ActorOf(_leaves.Netlink().WithDispatcher(_dispatcher), "netlink");
         _garp = Context.ActorOf(_leaves.Garp().WithDispatcher(_dispatcher), "garp");
         _links = Context.ActorOf(_leaves.Links(), "links");
+        // keepalived opens its nftables socket only for instances that block their addresses;
+        // the actor deletes keepalived's tables when it stops with this one
+        if (_leaves.Nftables is { } nftables && _config.Vrrp.Instances.Any(VrrpInstanceEnvironment.NeedsFirewall))
+            _nftables = Context.ActorOf(nftables(Global).WithDispatcher(_dispatcher), "nftables");
         foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
         {
             _interfaces[name] = null;
@@ -207,7 +212,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             UnicastTtl = vrrp.IsUnicast && vrrp.UnicastTtl >= 0 ? (byte)vrrp.UnicastTtl : null,
         });
         return new VrrpInstanceEnvironment(vrrp, Global, info.Name, primary, destinations,
-            new VrrpLeaves(socket, _netlink, _garp, _notify)) { Vrrp = _config.Vrrp };
+            new VrrpLeaves(socket, _netlink, _garp, _notify, _nftables)) { Vrrp = _config.Vrrp };
     }
 
     private IActorRef SocketFor(VrrpSocketOptions options)
@@ -242,7 +247,7 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     private void FlushLeaves()
     {
-        IActorRef[] leaves = [.. _sockets.Values, _netlink, _garp, _notify, _links];
+        IActorRef[] leaves = [.. _sockets.Values, _netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
         _awaiting = leaves.Length;
         foreach (var leaf in leaves) leaf.Tell(Flush.Instance);
     }

@@ -6,6 +6,7 @@ internal static partial class Libc
 {
     // netlink protocols and SOL_NETLINK options (linux/netlink.h)
     public const int NETLINK_ROUTE = 0;
+    public const int NETLINK_NETFILTER = 12;
     public const int NETLINK_ADD_MEMBERSHIP = 1;
     public const int NETLINK_DROP_MEMBERSHIP = 2;
     public const int NETLINK_CAP_ACK = 10;

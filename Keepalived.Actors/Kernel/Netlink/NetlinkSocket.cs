@@ -5,7 +5,7 @@ using LibcCalls = Keepalived.Actors.Kernel.Libc.Libc;
 namespace Keepalived.Actors.Kernel.Netlink;
 
 /// <summary>
-/// A NETLINK_ROUTE socket bound to a kernel-chosen port id. Reads go through
+/// A netlink socket (NETLINK_ROUTE unless told otherwise) bound to a kernel-chosen port id. Reads go through
 /// <see cref="Socket.ReceiveAsync(Memory{byte}, SocketFlags, CancellationToken)"/> (epoll), and
 /// Dispose ends a pending read. The socket lives in the network namespace of the thread that
 /// opened it.
@@ -16,9 +16,10 @@ internal sealed class NetlinkSocket : IDisposable
 
     public uint PortId { get; }
 
-    public NetlinkSocket()
+    /// <param name="protocol">NETLINK_ROUTE, NETLINK_NETFILTER, ...</param>
+    public NetlinkSocket(int protocol = LibcCalls.NETLINK_ROUTE)
     {
-        _socket = KernelSocket.Open(LibcCalls.AF_NETLINK, LibcCalls.SOCK_RAW, LibcCalls.NETLINK_ROUTE);
+        _socket = KernelSocket.Open(LibcCalls.AF_NETLINK, LibcCalls.SOCK_RAW, protocol);
         try
         {
             Span<byte> address = stackalloc byte[LibcCalls.SockAddrNlSize];
@@ -68,6 +69,31 @@ internal sealed class NetlinkSocket : IDisposable
     /// </summary>
     public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+
+    /// <summary>
+    /// One datagram before <paramref name="deadline"/>: a deadline that passes (while
+    /// <paramref name="caller"/> has not cancelled) is ETIMEDOUT, a socket error its errno
+    /// (ENOBUFS when the kernel dropped messages), each as an <see cref="ErrnoException"/> naming <paramref name="what"/>.
+    /// </summary>
+    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, string what, TimeSpan timeout,
+        CancellationToken deadline, CancellationToken caller)
+    {
+        try
+        {
+            return await ReceiveAsync(buffer, deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            throw new ErrnoException($"{what}: no answer within {timeout.TotalSeconds:0.###} s", Errno.ETIMEDOUT);
+        }
+        catch (SocketException e)
+        {
+            // on Linux NativeErrorCode is the errno; anything else is reported as EIO
+            var errno = e.SocketErrorCode == SocketError.NoBufferSpaceAvailable ? Errno.ENOBUFS
+                : e.NativeErrorCode is > 0 and < 4096 ? (Errno)e.NativeErrorCode : Errno.EIO;
+            throw new ErrnoException(what, errno);
+        }
+    }
 
     public void Dispose() => _socket.Dispose();
 

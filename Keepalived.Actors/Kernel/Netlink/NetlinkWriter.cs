@@ -4,17 +4,23 @@ using System.Text;
 namespace Keepalived.Actors.Kernel.Netlink;
 
 /// <summary>
-/// Writes one netlink message into a caller's buffer: the nlmsghdr, a fixed family header,
+/// Writes netlink messages into a caller's buffer: the nlmsghdr, a fixed family header,
 /// then rtattrs (each padded to 4 bytes, nested ones closed with <see cref="EndNested"/>).
-/// Lengths are patched in when a message or nest ends; the buffer is never grown.
+/// Lengths are patched in when a message or nest ends; the buffer is never grown. Several
+/// messages can follow each other in one buffer (<see cref="AppendMessage"/>), as an
+/// nf_tables batch needs.
 /// </summary>
 public ref struct NetlinkWriter
 {
     /// <summary>sizeof(struct rtattr).</summary>
     public const int AttributeHeaderSize = 4;
 
+    /// <summary>NLA_F_NESTED: set on nests by the subsystems that check it (nf_tables).</summary>
+    public const ushort NestedFlag = 0x8000;
+
     private readonly Span<byte> _buffer;
     private int _length;
+    private int _messageStart;
 
     public NetlinkWriter(Span<byte> buffer) => _buffer = buffer;
 
@@ -27,13 +33,23 @@ public ref struct NetlinkWriter
     public void BeginMessage(NetlinkMessageType type, ushort flags, uint sequence, uint portId = 0)
     {
         _length = 0;
-        new NetlinkMessageHeader(0, type, flags, sequence, portId).WriteTo(Reserve(NetlinkMessageHeader.Size));
+        AppendMessage((ushort)type, flags, sequence, portId);
     }
 
-    /// <summary>Sets nlmsg_len and returns it.</summary>
+    /// <summary>
+    /// Starts another message after those already written (a batch); <paramref name="type"/> is
+    /// a raw nlmsg_type, as other subsystems number theirs (nfnetlink: subsystem &lt;&lt; 8 | message).
+    /// </summary>
+    public void AppendMessage(ushort type, ushort flags, uint sequence, uint portId = 0)
+    {
+        _messageStart = _length;
+        new NetlinkMessageHeader(0, (NetlinkMessageType)type, flags, sequence, portId).WriteTo(Reserve(NetlinkMessageHeader.Size));
+    }
+
+    /// <summary>Sets nlmsg_len of the current message and returns the bytes written so far.</summary>
     public int EndMessage()
     {
-        HostOrder.WriteU32(_buffer, (uint)_length);
+        HostOrder.WriteU32(_buffer[_messageStart..], (uint)(_length - _messageStart));
         return _length;
     }
 
@@ -68,7 +84,7 @@ public ref struct NetlinkWriter
         return span[AttributeHeaderSize..];
     }
 
-    public void Attribute(ushort type, ReadOnlySpan<byte> value) => value.CopyTo(Attribute(type, value.Length));
+    public void Attribute(ushort type, scoped ReadOnlySpan<byte> value) => value.CopyTo(Attribute(type, value.Length));
 
     public void AttributeU8(ushort type, byte value) => Attribute(type, 1)[0] = value;
 
@@ -77,6 +93,10 @@ public ref struct NetlinkWriter
     public void AttributeU32(ushort type, uint value) => HostOrder.WriteU32(Attribute(type, 4), value);
 
     public void AttributeU64(ushort type, ulong value) => HostOrder.WriteU64(Attribute(type, 8), value);
+
+    /// <summary>A u32 in network order, as nf_tables (and the other nfnetlink subsystems) take integers.</summary>
+    public void AttributeU32BigEndian(ushort type, uint value) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(Attribute(type, 4), value);
 
     /// <summary>A string attribute with its terminating NUL (IFA_LABEL, FRA_IIFNAME, ...).</summary>
     public void AttributeString(ushort type, string value, bool terminate = true)

@@ -232,22 +232,6 @@ public sealed class RtNetlink : IDisposable
         return deadline;
     }
 
-    private async ValueTask<int> ReceiveAsync(string what, CancellationToken deadline, CancellationToken caller)
-    {
-        try
-        {
-            return await _socket.ReceiveAsync(_receive, deadline).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
-        {
-            throw new ErrnoException($"{what}: no answer within {Timeout.TotalSeconds:0.###} s", Errno.ETIMEDOUT);
-        }
-        catch (SocketException e)
-        {
-            // on Linux NativeErrorCode is the errno; anything else is reported as EIO
-            var errno = e.SocketErrorCode == SocketError.NoBufferSpaceAvailable ? Errno.ENOBUFS
-                : e.NativeErrorCode is > 0 and < 4096 ? (Errno)e.NativeErrorCode : Errno.EIO;
-            throw new ErrnoException(what, errno);
-        }
-    }
+    private ValueTask<int> ReceiveAsync(string what, CancellationToken deadline, CancellationToken caller) =>
+        _socket.ReceiveAsync(_receive, what, Timeout, deadline, caller);
 }

@@ -8,7 +8,7 @@ using Keepalived.Actors.Vrrp;
 namespace Keepalived.Tests.Vrrp.Actors;
 
 /// <summary>
-/// One <see cref="VrrpInstanceActor"/> whose four leaves (socket, netlink, GARP, notify) are
+/// One <see cref="VrrpInstanceActor"/> whose leaves (socket, netlink, GARP, notify, nftables) are
 /// TestProbes, on the test kit's virtual clock. <see cref="Sync"/> is a GetStatus round trip:
 /// once it returns, everything told to the instance before it has been handled, so timers it
 /// started are armed and time may move on.
@@ -38,11 +38,12 @@ internal sealed class InstanceRig
         Netlink = kit.CreateTestProbe("netlink");
         Garp = kit.CreateTestProbe("garp");
         Notify = kit.CreateTestProbe("notify");
+        Nftables = kit.CreateTestProbe("nftables");
         Events = kit.CreateTestProbe("events");
         _control = kit.CreateTestProbe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
-            new VrrpLeaves(Socket.Ref, Netlink.Ref, Garp.Ref, Notify.Ref));
+            new VrrpLeaves(Socket.Ref, Netlink.Ref, Garp.Ref, Notify.Ref, Nftables.Ref));
     }
 
     public VrrpInstance Config { get; }
@@ -51,6 +52,8 @@ internal sealed class InstanceRig
     public TestProbe Netlink { get; }
     public TestProbe Garp { get; }
     public TestProbe Notify { get; }
+    /// <summary>Told only by an instance that blocks its addresses (no_accept, not the owner).</summary>
+    public TestProbe Nftables { get; }
     /// <summary>Subscribed to <see cref="VrrpInstanceActor.StateChanged"/> on the event stream.</summary>
     public TestProbe Events { get; }
     public IActorRef Instance { get; private set; } = ActorRefs.Nobody;
@@ -133,6 +136,7 @@ internal sealed class InstanceRig
         Netlink.ExpectNoMsg(TimeSpan.Zero);
         Garp.ExpectNoMsg(TimeSpan.Zero);
         Notify.ExpectNoMsg(TimeSpan.Zero);
+        Nftables.ExpectNoMsg(TimeSpan.Zero);
         Events.ExpectNoMsg(TimeSpan.Zero);
     }
 }

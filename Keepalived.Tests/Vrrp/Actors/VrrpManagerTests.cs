@@ -5,6 +5,7 @@ using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Nftables;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Vrrp;
 using Keepalived.Tests.Config;
@@ -45,8 +46,18 @@ public sealed class VrrpManagerTests : TestKit
         }
         """;
 
-    private readonly TestProbe _netlink, _garp, _notify, _socket, _links;
+    private const string NoAccept = """
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 51
+            no_accept
+            virtual_ipaddress { 10.199.0.100/24 }
+        }
+        """;
+
+    private readonly TestProbe _netlink, _garp, _notify, _socket, _links, _nftables;
     private readonly ConcurrentQueue<VrrpSocketOptions> _socketsMade = new();
+    private int _nftablesMade;
 
     public VrrpManagerTests(ITestOutputHelper output) : base(output, virtualTime: true)
     {
@@ -55,6 +66,7 @@ public sealed class VrrpManagerTests : TestKit
         _notify = CreateTestProbe("notify");
         _socket = CreateTestProbe("socket");
         _links = CreateTestProbe("links");
+        _nftables = CreateTestProbe("nftables");
     }
 
     private IActorRef StartManager(string conf)
@@ -67,7 +79,12 @@ public sealed class VrrpManagerTests : TestKit
                 _socketsMade.Enqueue(options);
                 return ForwardTo.For(_socket);
             },
-            () => ForwardTo.For(_links));
+            () => ForwardTo.For(_links),
+            _ =>
+            {
+                Interlocked.Increment(ref _nftablesMade);
+                return ForwardTo.For(_nftables);
+            });
         return Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves), "vrrp");
     }
 
@@ -105,6 +122,38 @@ public sealed class VrrpManagerTests : TestKit
             (sockets[0].Interface, sockets[0].Family, sockets[0].Unicast, sockets[0].MulticastGroup));
         Assert.Equal(("eth1", AddressFamily.InterNetworkV6, false, IPAddress.Parse("ff02::12")),
             (sockets[1].Interface, sockets[1].Family, sockets[1].Unicast, sockets[1].MulticastGroup));
+        // every instance accepts: no nftables socket, as keepalived opens none
+        Assert.Equal(0, Volatile.Read(ref _nftablesMade));
+    }
+
+    [Fact]
+    public void A_no_accept_instance_gets_the_nftables_leaf_which_blocks_its_addresses_and_is_flushed_at_shutdown()
+    {
+        var manager = StartManager(NoAccept);
+        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.Reply(Interface("eth0", 2, "10.199.0.1"));
+        _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
+        _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
+        Instances(manager);
+        Assert.Equal(1, Volatile.Read(ref _nftablesMade));
+
+        Advance(InstanceRig.MasterDown);
+        var block = _nftables.ExpectMsg<NftablesActor.AddAddresses>();
+        Assert.Equal(("eth0", IPAddress.Parse("10.199.0.100")), (block.Interface, block.Addresses.Single().Address));
+        _nftables.Reply(new NftablesActor.FirewallChanged(true, []));
+        _netlink.ExpectMsg<NetlinkActor.AddAddresses>();
+        _netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+
+        manager.Tell(VrrpManagerActor.Shutdown.Instance, TestActor);
+        _netlink.FishForMessage<NetlinkActor.RemoveAddresses>(_ => true);
+        _nftables.ExpectMsg<NftablesActor.RemoveAddresses>();
+        _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
+        foreach (var leaf in new[] { _socket, _netlink, _garp, _links, _notify, _nftables })
+        {
+            leaf.FishForMessage<Flush>(_ => true);
+            leaf.Reply(Flushed.Instance);
+        }
+        ExpectMsg<VrrpManagerActor.Stopped>();
     }
 
     [Fact]
