@@ -28,6 +28,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly long _epoch;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _name;
+    // the configured addresses, those for the VMAC moved onto it
+    private readonly IReadOnlyList<Config.Global.VirtualIpAddress> _addresses;
 
     // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
     private int _addsInFlight;
@@ -85,6 +87,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         _env = env;
         _name = env.Config.Name;
+        _addresses = VmacPlacement.Place(env.Config.VirtualAddresses, env.Interface, env.Vmac, env.Family);
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);
@@ -264,14 +267,14 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private void AddAddresses()
     {
         _addsInFlight++;
-        _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_env.Config.VirtualAddresses, _env.Interface,
+        _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_addresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
     }
 
     private void RemoveAddresses()
     {
         _removesInFlight++;
-        _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_env.Config.VirtualAddresses, _env.Interface,
+        _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_addresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
     }
 
@@ -300,8 +303,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     private void SendGarp(int repeat)
     {
-        if (repeat <= 0 || _env.Config.VirtualAddresses.Count == 0) return;
-        _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_env.Config.VirtualAddresses, _env.Interface, repeat,
+        if (repeat <= 0 || _addresses.Count == 0) return;
+        // keepalived announces each address on its own interface, from that interface's MAC: a
+        // VMAC's addresses from the virtual MAC, with or without vmac_xmit_base
+        _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_addresses, _env.Interface, repeat,
             _env.Global.VrrpGarpInterval, _env.Global.VrrpGnaInterval, _name, _takeoverStart));
         _takeoverStart = 0;
     }
