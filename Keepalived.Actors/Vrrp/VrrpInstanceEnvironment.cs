@@ -27,9 +27,9 @@ public sealed record VrrpInstanceEnvironment(
     public IActorRef? SyncGroup { get; init; }
 
     /// <summary>
-    /// use_vmac: the VMAC the instance's addresses go on (<see cref="VmacPlacement"/>) and, unless
-    /// vmac_xmit_base, its adverts leave from. <see cref="Interface"/> stays the base interface:
-    /// adverts are read there and its link state drives FAULT. Null: no VMAC.
+    /// use_vmac: the VMAC the instance's addresses go on (<see cref="VmacPlacement"/>); its socket
+    /// reads and sends there too unless vmac_xmit_base. <see cref="Interface"/> stays the base
+    /// interface, whose link state drives FAULT. Null: no VMAC.
     /// </summary>
     public string? Vmac { get; init; }
 

@@ -260,8 +260,10 @@ public sealed class VrrpManagerActor : ReceiveActor
             : [vrrp.MulticastDestination ?? (family == AddressFamily.InterNetwork ? Global.VrrpMcastGroup4 : Global.VrrpMcastGroup6)];
         var socket = SocketFor(new VrrpSocketOptions
         {
-            Interface = info.Name,
-            SendInterface = vrrp.VmacXmitBase ? null : vmac,
+            // keepalived reads and sends on the VMAC (unless vmac_xmit_base): a multicast frame whose
+            // source MAC is a local private macvlan's (a peer's adverts from the same virtual MAC)
+            // is handed to that macvlan only, never to the base interface
+            Interface = vrrp.VmacXmitBase || vmac is null ? info.Name : vmac,
             Family = family,
             Unicast = vrrp.IsUnicast,
             MulticastGroup = vrrp.IsUnicast ? null : destinations[0],
@@ -276,8 +278,7 @@ public sealed class VrrpManagerActor : ReceiveActor
     {
         if (!_sockets.TryGetValue(options, out var socket))
         {
-            var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}" +
-                (options.SendInterface is { } via ? $"-via-{via}" : "");
+            var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}";
             socket = Context.ActorOf(_leaves.Socket(options).WithDispatcher(_dispatcher),
                 ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
             _sockets[options] = socket;

@@ -45,13 +45,10 @@ public sealed class VrrpSocket : IDisposable
         InterfaceIndex = KernelSocket.InterfaceIndex(options.Interface);
         if (InterfaceIndex == 0)
             throw new ErrnoException($"if_nametoindex({options.Interface})", Errno.ENODEV);
-        SendInterfaceIndex = options.SendInterface is { } via ? KernelSocket.InterfaceIndex(via) : InterfaceIndex;
-        if (SendInterfaceIndex == 0)
-            throw new ErrnoException($"if_nametoindex({options.SendInterface})", Errno.ENODEV);
         _ipv4 = options.Family == AddressFamily.InterNetwork;
         _ipv4Ttl = options.Unicast && options.UnicastTtl is byte ttl ? ttl : (byte)255;
 
-        _send = VrrpSocketSetup.OpenSend(options, SendInterfaceIndex);
+        _send = VrrpSocketSetup.OpenSend(options, InterfaceIndex);
         try
         {
             _read = VrrpSocketSetup.OpenRead(options, InterfaceIndex);
@@ -69,9 +66,6 @@ public sealed class VrrpSocket : IDisposable
     public System.Runtime.InteropServices.SafeHandle ReadHandle => _read.SafeHandle;
 
     public int InterfaceIndex { get; }
-
-    /// <summary>Where adverts leave: the VMAC with use_vmac, else <see cref="InterfaceIndex"/>.</summary>
-    public int SendInterfaceIndex { get; }
 
     /// <summary>Datagrams dropped because they were larger than the receive buffer.</summary>
     public long TruncatedDrops => Interlocked.Read(ref _truncated);
@@ -94,14 +88,14 @@ public sealed class VrrpSocket : IDisposable
 
         bool multicast = IsMulticast(destination);
         Span<byte> name = stackalloc byte[InetSockAddr.MaxLength];
-        int nameLength = InetSockAddr.Write(name, destination, NeedsScope(destination) ? SendInterfaceIndex : 0);
+        int nameLength = InetSockAddr.Write(name, destination, NeedsScope(destination) ? InterfaceIndex : 0);
         Span<byte> ipHeader = stackalloc byte[Ipv4Header.Length];
         Span<byte> control = stackalloc byte[ControlMessages.SendSpace];
         int controlLength = 0;
         if (_ipv4)
             Ipv4Header.WriteVrrp(ipHeader, source, destination, multicast ? (byte)255 : _ipv4Ttl, vrrpMessage.Length);
         else
-            controlLength = ControlMessages.WriteIpv6PacketInfo(control, source, SendInterfaceIndex);
+            controlLength = ControlMessages.WriteIpv6PacketInfo(control, source, InterfaceIndex);
 
         fixed (byte* n = name)
         fixed (byte* h = ipHeader)

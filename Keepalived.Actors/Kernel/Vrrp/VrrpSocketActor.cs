@@ -102,9 +102,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
             Timers.StartSingleTimer(Reopen.Instance, Reopen.Instance, ReopenDelay);
             return;
         }
-        _log.Info("VRRP socket open on {Interface} ({Family}, {Mode}{Via})", _options.Interface,
-            _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}",
-            _options.SendInterface is { } via ? $", sending through {via}" : "");
+        _log.Info("VRRP socket open on {Interface} ({Family}, {Mode})", _options.Interface,
+            _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}");
         _stop = new CancellationTokenSource();
         var (socket, self, token) = (_socket, Self, _stop.Token);
         if (Context.Props.Dispatcher is EpollEventLoop loop)
@@ -149,7 +148,7 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
             // the link may be down or the address gone: the instance's trackers deal with that
             if (_sendErrors++ % 100 == 0)
                 _log.Warning("VRRP send on {Interface} to {Destination} failed: {Error} ({Count} so far)",
-                    _options.EffectiveSendInterface, send.Destination, ex.Message, _sendErrors);
+                    _options.Interface, send.Destination, ex.Message, _sendErrors);
         }
     }
 

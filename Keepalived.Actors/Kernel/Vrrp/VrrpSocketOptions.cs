@@ -17,14 +17,6 @@ public sealed record VrrpSocketOptions
 
     public required AddressFamily Family { get; init; }
 
-    /// <summary>
-    /// use_vmac: adverts leave through this interface (the VMAC, so their source MAC is the
-    /// virtual MAC) while they are still read on <see cref="Interface"/>. Null: <see cref="Interface"/>.
-    /// </summary>
-    public string? SendInterface { get; init; }
-
-    public string EffectiveSendInterface => SendInterface ?? Interface;
-
     /// <summary>Unicast peers instead of the multicast group.</summary>
     public bool Unicast { get; init; }
 

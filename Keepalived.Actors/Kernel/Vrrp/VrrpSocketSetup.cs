@@ -36,7 +36,7 @@ internal static class VrrpSocketSetup
                     KernelSocket.SetOption(socket, IPPROTO_IPV6, IPV6_UNICAST_HOPS, hops);
             }
 
-            SocketOption.BindToDevice(socket, options.EffectiveSendInterface);
+            SocketOption.BindToDevice(socket, options.Interface);
             if (!options.Unicast)
             {
                 if (v4)
