@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel;
@@ -6,7 +5,6 @@ using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Vrrp;
-using Keepalived.Tests.Config;
 
 namespace Keepalived.Tests.Vrrp.Actors;
 
@@ -17,16 +15,13 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// </summary>
 public sealed class VrrpManagerVmacTests : TestKit
 {
+    private readonly ManagerRig _rig;
     private readonly TestProbe _netlink, _garp, _notify, _socket, _links;
-    private readonly ConcurrentQueue<VrrpSocketOptions> _socketsMade = new();
 
     public VrrpManagerVmacTests(ITestOutputHelper output) : base(output, virtualTime: true)
     {
-        _netlink = CreateTestProbe("netlink");
-        _garp = CreateTestProbe("garp");
-        _notify = CreateTestProbe("notify");
-        _socket = CreateTestProbe("socket");
-        _links = CreateTestProbe("links");
+        var rig = new ManagerRig(this);
+        (_rig, _netlink, _garp, _notify, _socket, _links) = (rig, rig.Netlink, rig.Garp, rig.Notify, rig.Socket, rig.Links);
     }
 
     private static string Conf(string options, string address = "10.199.0.100/24", string other = "10.199.1.100/24") => $$"""
@@ -41,25 +36,9 @@ public sealed class VrrpManagerVmacTests : TestKit
         }
         """;
 
-    private IActorRef StartManager(string conf)
-    {
-        var loaded = ConfigText.Load(conf);
-        Assert.Equal(0, loaded.ExitCode);
-        var leaves = new VrrpLeafProps(_ => ForwardTo.For(_notify), () => ForwardTo.For(_netlink), () => ForwardTo.For(_garp),
-            options =>
-            {
-                _socketsMade.Enqueue(options);
-                return ForwardTo.For(_socket);
-            },
-            () => ForwardTo.For(_links));
-        return Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves), "vrrp");
-    }
+    private IActorRef StartManager(string conf) => _rig.Start(conf);
 
-    private List<VrrpInstanceActor.Status> Instances(IActorRef manager)
-    {
-        manager.Tell(VrrpManagerActor.GetInstances.Instance, TestActor);
-        return ExpectMsg<List<VrrpInstanceActor.Status>>();
-    }
+    private List<VrrpInstanceActor.Status> Instances(IActorRef manager) => _rig.Instances(manager);
 
     /// <summary>Starts the manager, answers the look-up of eth0 and returns the VMAC request.</summary>
     private (IActorRef Manager, NetlinkActor.AddVmac Request) AskedForVmac(string conf, params string[] addresses)
@@ -82,7 +61,7 @@ public sealed class VrrpManagerVmacTests : TestKit
         _netlink.Reply(new NetlinkActor.VmacReady("VI_1", "vrrp.51", 5, false));
 
         Assert.Single(Instances(manager));
-        Assert.Equal("vrrp.51", Assert.Single(_socketsMade).Interface);
+        Assert.Equal("vrrp.51", Assert.Single(_rig.SocketsMade).Interface);
         // the stale-address removal already targets the VMAC; an address with another dev stays there
         var removal = _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
         Assert.Equal(["vrrp.51", "eth1"], removal.Addresses.Select(a => a.Device));
@@ -98,7 +77,7 @@ public sealed class VrrpManagerVmacTests : TestKit
         _netlink.Reply(new NetlinkActor.VmacReady("VI_1", "vmac51", 5, false));
 
         Assert.Single(Instances(manager));
-        Assert.Equal("eth0", Assert.Single(_socketsMade).Interface);
+        Assert.Equal("eth0", Assert.Single(_rig.SocketsMade).Interface);
         Assert.Equal("vmac51", _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>().Addresses[0].Device);
     }
 
@@ -118,7 +97,7 @@ public sealed class VrrpManagerVmacTests : TestKit
         EventFilter.Error("VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EPERM")));
 
         Assert.Empty(Instances(manager));
-        Assert.Empty(_socketsMade);
+        Assert.Empty(_rig.SocketsMade);
     }
 
     [Fact]
