@@ -26,8 +26,6 @@ public sealed class VmacSetup(RtNetlink netlink)
     private readonly Dictionary<string, (int Users, int ArpIgnore, int ArpFilter)> _bases = new(StringComparer.Ordinal);
     private readonly RpFilterOverride _rpFilter = new();
 
-    public IReadOnlyCollection<VmacInterface> Interfaces => _vmacs.Values;
-
     /// <summary>Makes the VMAC of <paramref name="request"/> ready; throws <see cref="ErrnoException"/> when the kernel refuses.</summary>
     public VmacInterface Add(VmacRequest request, List<string> log)
     {
