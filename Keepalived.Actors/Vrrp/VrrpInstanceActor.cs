@@ -30,6 +30,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly long _epoch;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _name;
+    // the configured addresses, those for the VMAC moved onto it
+    private readonly IReadOnlyList<Config.Global.VirtualIpAddress> _addresses;
 
     // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
     private int _addsInFlight;
@@ -94,6 +96,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         _env = env;
         _name = env.Config.Name;
+        _addresses = VmacPlacement.Place(env.Config.VirtualAddresses, env.Interface, env.Vmac, env.Family);
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);
@@ -286,7 +289,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     }
 
     private void AskNetlinkToAdd() =>
-        _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_env.Config.VirtualAddresses, _env.Interface,
+        _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_addresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
 
     private void RemoveAddresses()
@@ -299,7 +302,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             _firewallAddsPending = 0;
         }
         _removesInFlight++;
-        _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_env.Config.VirtualAddresses, _env.Interface,
+        _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_addresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
         // the addresses go first, then the drop rules (vrrp_restore_interface's order)
         if (_env.Leaves.Nftables is { } nftables && _firewallSet)
@@ -347,8 +350,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     private void SendGarp(int repeat)
     {
-        if (repeat <= 0 || _env.Config.VirtualAddresses.Count == 0) return;
-        _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_env.Config.VirtualAddresses, _env.Interface, repeat,
+        if (repeat <= 0 || _addresses.Count == 0) return;
+        // keepalived announces each address on its own interface, from that interface's MAC: a
+        // VMAC's addresses from the virtual MAC, with or without vmac_xmit_base
+        _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_addresses, _env.Interface, repeat,
             _env.Global.VrrpGarpInterval, _env.Global.VrrpGnaInterval, _name, _takeoverStart));
         _takeoverStart = 0;
     }

@@ -26,6 +26,13 @@ public sealed record VrrpInstanceEnvironment(
     /// <summary>The <see cref="VrrpSyncGroupActor"/> of the instance's vrrp_sync_group; null: not in a group.</summary>
     public IActorRef? SyncGroup { get; init; }
 
+    /// <summary>
+    /// use_vmac: the VMAC the instance's addresses go on (<see cref="VmacPlacement"/>); its socket
+    /// reads and sends there too unless vmac_xmit_base. <see cref="Interface"/> stays the base
+    /// interface, whose link state drives FAULT. Null: no VMAC.
+    /// </summary>
+    public string? Vmac { get; init; }
+
     public AddressFamily Family => PrimaryAddress.AddressFamily;
 
     public bool IsUnicast => Config.IsUnicast;

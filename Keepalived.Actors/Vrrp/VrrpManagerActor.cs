@@ -6,6 +6,7 @@ using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Vmac;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Tracking;
@@ -39,6 +40,10 @@ public sealed class VrrpManagerActor : ReceiveActor
     private readonly MessageDispatcher _dispatcher;
     private readonly DedicatedThreadDispatcher? _ownDispatcher;
     private int _lookupsPending;
+    // use_vmac instances: their VMAC's name once netlink has set it up, null when that failed
+    private readonly Dictionary<string, string?> _vmacs = new(StringComparer.Ordinal);
+    private int _vmacsPending;
+    private Action _afterFlush = () => { };
     private bool _shuttingDown;
     private IActorRef? _stopRequester;
     private int _awaiting;
@@ -72,10 +77,16 @@ public sealed class VrrpManagerActor : ReceiveActor
         _dispatcher = dispatcher ?? (_ownDispatcher = new DedicatedThreadDispatcher("vrrp", onThreadStart: () => ThreadNice.Set(ThreadNice.Vrrp)));
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
         Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
+        Receive<NetlinkActor.VmacReady>(v => OnVmac(v.Instance, v.Name));
+        Receive<NetlinkActor.VmacFailed>(f =>
+        {
+            _log.Error("({Instance}) VMAC could not be set up ({Reason}): instance not started", f.Instance, f.Reason);
+            OnVmac(f.Instance, null);
+        });
         Receive<Shutdown>(_ => OnShutdown());
         Receive<VrrpInstanceActor.ShutdownComplete>(_ => Countdown(StopSyncGroups));
-        Receive<VrrpSyncGroupActor.Stopped>(_ => Countdown(FlushLeaves));
-        Receive<Flushed>(_ => Countdown(Finish));
+        Receive<VrrpSyncGroupActor.Stopped>(_ => Countdown(FlushSockets));
+        Receive<Flushed>(_ => Countdown(_afterFlush));
         Receive<GetInstances>(_ => AskInstances());
         ReceiveAny(Unhandled);
     }
@@ -107,14 +118,61 @@ public sealed class VrrpManagerActor : ReceiveActor
     private void OnInterface(NetlinkActor.InterfaceInfo info)
     {
         _interfaces[info.Name] = info;
-        if (--_lookupsPending == 0 && !_shuttingDown) StartInstances();
+        if (--_lookupsPending == 0 && !_shuttingDown) SetUpVmacs();
     }
 
     private void OnInterfaceMissing(string name)
     {
         _log.Error("Interface {Interface} not found: its VRRP instances do not run", name);
-        if (--_lookupsPending == 0 && !_shuttingDown) StartInstances();
+        if (--_lookupsPending == 0 && !_shuttingDown) SetUpVmacs();
     }
+
+    /// <summary>use_vmac: netlink sets each VMAC up before the instances start (keepalived does it in vrrp_complete_init).</summary>
+    private void SetUpVmacs()
+    {
+        foreach (var vrrp in _config.Vrrp.Instances.Where(v => v.UseVmac))
+        {
+            if (_interfaces.GetValueOrDefault(InterfaceOf(vrrp)) is not { } info) continue;
+            _vmacsPending++;
+            _vmacs[vrrp.Name] = null;
+            _netlink.Tell(new NetlinkActor.AddVmac(VmacRequestFor(vrrp, info)));
+        }
+        if (_vmacsPending == 0) StartInstances();
+    }
+
+    private VmacRequest VmacRequestFor(VrrpInstance vrrp, NetlinkActor.InterfaceInfo info)
+    {
+        var family = FamilyOf(vrrp);
+        System.Net.IPAddress? linkLocal = null;
+        // keepalived's set_link_local_address: the configured source, else the base's link-local
+        // address, else one made from the base's MAC; not with vmac_xmit_base (adverts leave from the base)
+        if (family == AddressFamily.InterNetworkV6 && !vrrp.VmacXmitBase)
+            linkLocal = vrrp.SourceAddress is { AddressFamily: AddressFamily.InterNetworkV6 } source ? source
+                : info.Addresses.FirstOrDefault(a => a.IsIPv6LinkLocal) ?? VirtualMac.LinkLocalFrom(info.Mac);
+        return new VmacRequest
+        {
+            Instance = vrrp.Name,
+            VirtualRouterId = vrrp.VirtualRouterId,
+            Family = family,
+            BaseInterface = info.Name,
+            Name = vrrp.VmacInterfaceName,
+            Mac = vrrp.VmacMacAddress is { } mac ? System.Net.NetworkInformation.PhysicalAddress.Parse(mac).GetAddressBytes() : null,
+            Prefix = Global.VmacPrefix,
+            LinkLocal = linkLocal,
+            OtherFamilyAddresses = VmacPlacement.HasOtherFamily(vrrp.VirtualAddresses.Concat(vrrp.ExcludedVirtualAddresses), family),
+        };
+    }
+
+    private void OnVmac(string instance, string? name)
+    {
+        // set up while the manager was already stopping: nothing runs on it
+        if (_shuttingDown && name is not null) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
+        _vmacs[instance] = _shuttingDown ? null : name;
+        if (--_vmacsPending == 0 && !_shuttingDown) StartInstances();
+    }
+
+    private static AddressFamily FamilyOf(VrrpInstance vrrp) =>
+        vrrp.Family == AddressFamily.Unspecified ? AddressFamily.InterNetwork : vrrp.Family;
 
     private void StartInstances()
     {
@@ -122,6 +180,7 @@ public sealed class VrrpManagerActor : ReceiveActor
         foreach (var vrrp in _config.Vrrp.Instances)
         {
             if (_interfaces.GetValueOrDefault(InterfaceOf(vrrp)) is not { } info) continue;
+            if (vrrp.UseVmac && _vmacs.GetValueOrDefault(vrrp.Name) is null) continue;
             if (Environment(vrrp, info) is { } env) runnable.Add((vrrp, info, env));
         }
         var groups = StartSyncGroups(runnable.Select(r => r.Vrrp).ToList());
@@ -133,7 +192,8 @@ public sealed class VrrpManagerActor : ReceiveActor
             // keepalived puts an instance in FAULT while its interface is down (unless dont_track_primary)
             if (!vrrp.DontTrackPrimary) _links.Tell(new LinkWatcherActor.Watch(info.Name, instance));
             Subscribe(vrrp, instance);
-            foreach (var device in vrrp.VirtualAddresses.Select(a => a.Device ?? info.Name).Distinct(StringComparer.Ordinal))
+            var placed = VmacPlacement.Place(vrrp.VirtualAddresses, info.Name, env.Vmac, env.Family);
+            foreach (var device in placed.Select(a => a.Device ?? info.Name).Distinct(StringComparer.Ordinal))
                 _garp.Tell(new GarpActor.Prepare(device));
         }
         _log.Info("{Count} VRRP instance(s) started", _instances.Count);
@@ -190,7 +250,8 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     private VrrpInstanceEnvironment? Environment(VrrpInstance vrrp, NetlinkActor.InterfaceInfo info)
     {
-        var family = vrrp.Family == AddressFamily.Unspecified ? AddressFamily.InterNetwork : vrrp.Family;
+        var family = FamilyOf(vrrp);
+        var vmac = vrrp.UseVmac ? _vmacs.GetValueOrDefault(vrrp.Name) : null;
         var primary = vrrp.SourceAddress ?? info.Addresses.FirstOrDefault(a => a.AddressFamily == family &&
             (family == AddressFamily.InterNetwork || a.IsIPv6LinkLocal));
         if (primary is null)
@@ -204,7 +265,10 @@ public sealed class VrrpManagerActor : ReceiveActor
             : [vrrp.MulticastDestination ?? (family == AddressFamily.InterNetwork ? Global.VrrpMcastGroup4 : Global.VrrpMcastGroup6)];
         var socket = SocketFor(new VrrpSocketOptions
         {
-            Interface = info.Name,
+            // keepalived reads and sends on the VMAC (unless vmac_xmit_base): a multicast frame whose
+            // source MAC is a local private macvlan's (a peer's adverts from the same virtual MAC)
+            // is handed to that macvlan only, never to the base interface
+            Interface = vrrp.VmacXmitBase || vmac is null ? info.Name : vmac,
             Family = family,
             Unicast = vrrp.IsUnicast,
             MulticastGroup = vrrp.IsUnicast ? null : destinations[0],
@@ -212,7 +276,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             UnicastTtl = vrrp.IsUnicast && vrrp.UnicastTtl >= 0 ? (byte)vrrp.UnicastTtl : null,
         });
         return new VrrpInstanceEnvironment(vrrp, Global, info.Name, primary, destinations,
-            new VrrpLeaves(socket, _netlink, _garp, _notify, _nftables)) { Vrrp = _config.Vrrp };
+            new VrrpLeaves(socket, _netlink, _garp, _notify, _nftables)) { Vrrp = _config.Vrrp, Vmac = vmac };
     }
 
     private IActorRef SocketFor(VrrpSocketOptions options)
@@ -241,13 +305,25 @@ public sealed class VrrpManagerActor : ReceiveActor
     private void StopSyncGroups()
     {
         _awaiting = _syncGroups.Count;
-        if (_awaiting == 0) FlushLeaves();
+        if (_awaiting == 0) FlushSockets();
         foreach (var g in _syncGroups) g.Tell(VrrpSyncGroupActor.Shutdown.Instance);
     }
 
+    /// <summary>The goodbye adverts leave (through the VMACs too) before the VMACs are deleted.</summary>
+    private void FlushSockets()
+    {
+        _afterFlush = FlushLeaves;
+        _awaiting = _sockets.Count;
+        if (_awaiting == 0) FlushLeaves();
+        foreach (var socket in _sockets.Values) socket.Tell(Flush.Instance);
+    }
+
+    /// <summary>keepalived's shutdown_vrrp_instances deletes the VMACs once the addresses are gone; netlink's Flushed says it has.</summary>
     private void FlushLeaves()
     {
-        IActorRef[] leaves = [.. _sockets.Values, _netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
+        foreach (var name in _vmacs.Values.OfType<string>()) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
+        IActorRef[] leaves = [_netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
+        _afterFlush = Finish;
         _awaiting = leaves.Length;
         foreach (var leaf in leaves) leaf.Tell(Flush.Instance);
     }

@@ -24,8 +24,9 @@ trap cleanup EXIT
 "$LABSH" up 2 >/dev/null || { echo "interop: lab.sh up failed" >&2; exit 1; }
 
 source "$HERE/scenarios.sh"
+source "$HERE/vmac-scenarios.sh"
 
-all=(election kill term nopreempt unicast v3fast equalprio authmismatch stalevip linkfault ipv6 script)
+all=(election kill term nopreempt unicast v3fast equalprio authmismatch stalevip linkfault ipv6 script vmac vmacxmitbase)
 selected=("${@:-${all[@]}}")
 for s in "${selected[@]}"; do
     for ours_on in h1 h2; do

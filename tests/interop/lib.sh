@@ -3,7 +3,10 @@
 now() { date +%s.%N; }
 ms_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
 has_vip() {
-    if [[ "$VIP" == *:* ]]; then
+    if [ -n "${VIP_DEV:-}" ]; then
+        # use_vmac: the VIP is on the VMAC, not on eth0
+        "$LABSH" exec "$1" ip -o addr show dev "$VIP_DEV" 2>/dev/null | awk -v v="$VIP" '$4 == v { f = 1 } END { exit !f }'
+    elif [[ "$VIP" == *:* ]]; then
         "$LABSH" exec "$1" ip -6 -o addr show dev eth0 2>/dev/null | awk -v v="${VIP%/*}" '$4 ~ "^"v"/" { f = 1 } END { exit !f }'
     else
         [ -n "$("$KAL" vip "$1" 2>/dev/null)" ]
@@ -28,7 +31,9 @@ name_for() { if [ "$1" = "$OURS_ON" ]; then echo keepalived-net; else echo keepa
 # start_host HOST PRIO [VAR=VALUE...]: render the config (lab template) and start the daemon
 start_host() {
     local h="$1" prio="$2"; shift 2
-    env VIP="$VIP" "$@" "$KAL" conf "$h" "$prio" >/dev/null
+    local conf; conf="$(env VIP="$VIP" "$@" "$KAL" conf "$h" "$prio")"
+    # CONF_EDIT: a sed script applied to the rendered config (keywords the lab template lacks)
+    [ -n "${CONF_EDIT:-}" ] && sed -i "$CONF_EDIT" "$conf"
     # each daemon writes its stats (SIGUSR2) into its own TMPDIR
     mkdir -p "$LAB_WORK/tmp/$h"
     TMPDIR="$LAB_WORK/tmp/$h" KEEPALIVED_BIN="$(bin_for "$h")" "$KAL" start "$h" >/dev/null 2>&1

@@ -32,6 +32,14 @@ public sealed class VirtualIpAddress
 
     public bool IsIPv6 => Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
+    /// <summary>The same address on <paramref name="device"/> (a VMAC takes the instance's addresses).</summary>
+    public VirtualIpAddress OnDevice(string device)
+    {
+        var copy = (VirtualIpAddress)MemberwiseClone();
+        copy.Device = device;
+        return copy;
+    }
+
     public override string ToString() => string.Join(' ', Words());
 
     /// <summary>The line as keepalived.conf would write it.</summary>

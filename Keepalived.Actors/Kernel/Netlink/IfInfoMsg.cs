@@ -33,6 +33,8 @@ public enum LinkAttribute : ushort
     Master = 10,
     OperState = 16,
     LinkMode = 17,
+    LinkInfo = 18,
+    AfSpec = 26,
     ExtMask = 29,
 }
 

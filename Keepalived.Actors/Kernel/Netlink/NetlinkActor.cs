@@ -1,6 +1,7 @@
 using System.Net;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel.Libc;
+using Keepalived.Actors.Kernel.Vmac;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.Netlink;
@@ -17,6 +18,7 @@ public sealed class NetlinkActor : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private RtNetlink? _netlink;
+    private VmacSetup? _vmacs;
 
     /// <summary>Add the addresses (dev, else <paramref name="Interface"/>), then the routes and rules; answers <see cref="AddressesChanged"/>.</summary>
     public sealed record AddAddresses(IReadOnlyList<VirtualIpAddress> Addresses, string Interface,
@@ -36,6 +38,17 @@ public sealed class NetlinkActor : ReceiveActor
 
     public sealed record InterfaceNotFound(string Name);
 
+    /// <summary>Sets up the VMAC of a use_vmac instance (<see cref="VmacSetup"/>); answers <see cref="VmacReady"/> or <see cref="VmacFailed"/>.</summary>
+    public sealed record AddVmac(VmacRequest Request);
+
+    /// <summary>The instance's VMAC is up as <paramref name="Name"/> (<paramref name="Reused"/>: left by an earlier run).</summary>
+    public sealed record VmacReady(string Instance, string Name, int Index, bool Reused);
+
+    public sealed record VmacFailed(string Instance, string Reason);
+
+    /// <summary>Deletes a VMAC <see cref="AddVmac"/> set up; no answer (a <see cref="Flush"/> after it says it is done).</summary>
+    public sealed record DeleteVmac(string Name);
+
     public static Props Props() => Runtime.Props.Create(() => new NetlinkActor());
 
     private NetlinkActor()
@@ -50,15 +63,50 @@ public sealed class NetlinkActor : ReceiveActor
         });
         Receive<RemoveAddresses>(r => Sender.Tell(new AddressesChanged(false, Remove(r)), Self));
         Receive<GetInterface>(g => Sender.Tell(Lookup(g.Name), Self));
+        Receive<AddVmac>(a => Sender.Tell(SetUpVmac(a.Request), Self));
+        Receive<DeleteVmac>(d => WithLog(log => Vmacs.Delete(d.Name, log), $"delete VMAC {d.Name}"));
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
         ReceiveAny(Unhandled);
     }
 
-    protected override void PreStart() => _netlink = new RtNetlink();
+    protected override void PreStart()
+    {
+        _netlink = new RtNetlink();
+        _vmacs = new VmacSetup(_netlink);
+    }
 
     protected override void PostStop() => _netlink?.Dispose();
 
     private RtNetlink Netlink => _netlink ?? throw new InvalidOperationException("netlink socket not open");
+
+    private VmacSetup Vmacs => _vmacs ?? throw new InvalidOperationException("netlink socket not open");
+
+    private object SetUpVmac(VmacRequest request)
+    {
+        VmacInterface? vmac = null;
+        var failure = WithLog(log => vmac = Vmacs.Add(request, log), $"({request.Instance}) Unable to create VMAC interface");
+        return vmac is { } up
+            ? new VmacReady(request.Instance, up.Name, up.Index, up.Reused)
+            : new VmacFailed(request.Instance, failure ?? "unknown error");
+    }
+
+    /// <summary>Runs a VMAC step, logs its notes, and returns its failure in words (null: none).</summary>
+    private string? WithLog(Action<List<string>> step, string what)
+    {
+        var log = new List<string>();
+        string? failure = null;
+        try
+        {
+            step(log);
+        }
+        catch (Exception ex) when (ex is ErrnoException or TimeoutException or IOException or ArgumentException)
+        {
+            failure = ex.Message;
+        }
+        foreach (var line in log) _log.Info("{Note}", line);
+        if (failure is not null) _log.Warning("{What}: {Error}", what, failure);
+        return failure;
+    }
 
     private List<string> Add(AddAddresses a)
     {

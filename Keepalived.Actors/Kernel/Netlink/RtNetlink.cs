@@ -11,7 +11,7 @@ namespace Keepalived.Actors.Kernel.Netlink;
 /// gives up after <see cref="Timeout"/>. Requests are serialised; the socket belongs to the
 /// network namespace of the thread that created this object.
 /// </summary>
-public sealed class RtNetlink : IDisposable
+public sealed partial class RtNetlink : IDisposable
 {
     private const int RequestBufferSize = 4096;
     // a dump datagram is at most 32 KiB (netlink's max_recvmsg_len); room to spare

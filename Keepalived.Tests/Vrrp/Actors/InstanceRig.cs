@@ -30,7 +30,7 @@ internal sealed class InstanceRig
     private readonly TestKit _kit;
     private readonly TestProbe _control;
 
-    public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null)
+    public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null)
     {
         _kit = kit;
         Config = config ?? NewConfig();
@@ -43,7 +43,7 @@ internal sealed class InstanceRig
         _control = kit.CreateTestProbe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
-            new VrrpLeaves(Socket.Ref, Netlink.Ref, Garp.Ref, Notify.Ref, Nftables.Ref));
+            new VrrpLeaves(Socket.Ref, Netlink.Ref, Garp.Ref, Notify.Ref, Nftables.Ref)) { Vmac = vmac };
     }
 
     public VrrpInstance Config { get; }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Model;
@@ -8,7 +7,6 @@ using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Nftables;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Vrrp;
-using Keepalived.Tests.Config;
 
 namespace Keepalived.Tests.Vrrp.Actors;
 
@@ -19,6 +17,9 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// </summary>
 public sealed class VrrpManagerTests : TestKit
 {
+    private readonly ManagerRig _rig;
+    private readonly TestProbe _netlink, _garp, _notify, _socket, _links, _nftables;
+
     private const string TwoInterfaces = """
         vrrp_instance VI_1 {
             interface eth0
@@ -55,48 +56,18 @@ public sealed class VrrpManagerTests : TestKit
         }
         """;
 
-    private readonly TestProbe _netlink, _garp, _notify, _socket, _links, _nftables;
-    private readonly ConcurrentQueue<VrrpSocketOptions> _socketsMade = new();
-    private int _nftablesMade;
-
     public VrrpManagerTests(ITestOutputHelper output) : base(output, virtualTime: true)
     {
-        _netlink = CreateTestProbe("netlink");
-        _garp = CreateTestProbe("garp");
-        _notify = CreateTestProbe("notify");
-        _socket = CreateTestProbe("socket");
-        _links = CreateTestProbe("links");
-        _nftables = CreateTestProbe("nftables");
+        var rig = new ManagerRig(this);
+        (_rig, _netlink, _garp, _notify, _socket, _links, _nftables) = (rig, rig.Netlink, rig.Garp, rig.Notify, rig.Socket, rig.Links, rig.Nftables);
     }
 
-    private IActorRef StartManager(string conf)
-    {
-        var loaded = ConfigText.Load(conf);
-        Assert.Equal(0, loaded.ExitCode);
-        var leaves = new VrrpLeafProps(_ => ForwardTo.For(_notify), () => ForwardTo.For(_netlink), () => ForwardTo.For(_garp),
-            options =>
-            {
-                _socketsMade.Enqueue(options);
-                return ForwardTo.For(_socket);
-            },
-            () => ForwardTo.For(_links),
-            _ =>
-            {
-                Interlocked.Increment(ref _nftablesMade);
-                return ForwardTo.For(_nftables);
-            });
-        return Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves), "vrrp");
-    }
+    private IActorRef StartManager(string conf) => _rig.Start(conf);
 
     private static NetlinkActor.InterfaceInfo Interface(string name, int index, params string[] addresses) =>
         new(name, index, [0x02, 0, 0, 0, 0, (byte)index], true, [.. addresses.Select(IPAddress.Parse)]);
 
-    /// <summary>A round trip through every instance (GetStatus): each has run its PreStart.</summary>
-    private List<VrrpInstanceActor.Status> Instances(IActorRef manager)
-    {
-        manager.Tell(VrrpManagerActor.GetInstances.Instance, TestActor);
-        return ExpectMsg<List<VrrpInstanceActor.Status>>();
-    }
+    private List<VrrpInstanceActor.Status> Instances(IActorRef manager) => _rig.Instances(manager);
 
     [Fact]
     public void Instances_start_once_their_interfaces_are_known_with_one_socket_per_interface_and_family()
@@ -116,14 +87,14 @@ public sealed class VrrpManagerTests : TestKit
         var registered = Enumerable.Range(0, 3).Select(_ => _socket.ExpectMsg<VrrpSocketActor.Register>().Vrid).Order();
         Assert.Equal([(byte)51, (byte)52, (byte)53], registered);
 
-        var sockets = _socketsMade.OrderBy(o => o.Interface).ToList();
+        var sockets = _rig.SocketsMade.OrderBy(o => o.Interface).ToList();
         Assert.Equal(2, sockets.Count);
         Assert.Equal(("eth0", AddressFamily.InterNetwork, false, IPAddress.Parse("224.0.0.18")),
             (sockets[0].Interface, sockets[0].Family, sockets[0].Unicast, sockets[0].MulticastGroup));
         Assert.Equal(("eth1", AddressFamily.InterNetworkV6, false, IPAddress.Parse("ff02::12")),
             (sockets[1].Interface, sockets[1].Family, sockets[1].Unicast, sockets[1].MulticastGroup));
         // every instance accepts: no nftables socket, as keepalived opens none
-        Assert.Equal(0, Volatile.Read(ref _nftablesMade));
+        Assert.Equal(0, _rig.NftablesMade);
     }
 
     [Fact]
@@ -135,7 +106,7 @@ public sealed class VrrpManagerTests : TestKit
         _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
         _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
         Instances(manager);
-        Assert.Equal(1, Volatile.Read(ref _nftablesMade));
+        Assert.Equal(1, _rig.NftablesMade);
 
         Advance(InstanceRig.MasterDown);
         var block = _nftables.ExpectMsg<NftablesActor.AddAddresses>();
@@ -165,7 +136,7 @@ public sealed class VrrpManagerTests : TestKit
         EventFilter.Error("not found: its VRRP instances do not run").ExpectOne(() => _netlink.Reply(new NetlinkActor.InterfaceNotFound("eth0")));
 
         Assert.Empty(Instances(manager));
-        Assert.Empty(_socketsMade);
+        Assert.Empty(_rig.SocketsMade);
     }
 
     [Fact]
