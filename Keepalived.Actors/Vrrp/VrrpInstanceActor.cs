@@ -50,6 +50,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private int _removesInFlight;
     private IActorRef? _shutdownRequester;
     private bool _shutDown;
+    private bool _keepAddresses;
     // what the sync group was last told, and the last of its SyncTo handled
     private (VrrpState State, VrrpState WantState, bool Faulted)? _reported;
     private long _groupAcknowledged;
@@ -57,13 +58,18 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    // the timer keys boxed once: a master restarts its advert timer every interval
+    private static readonly object[] TimerKeys = [.. Enum.GetValues<VrrpTimer>().Select(t => (object)t)];
+
     /// <summary>A timer of the state machine ran out; <see cref="Tag"/> tells a stale one apart.</summary>
     public sealed record Tick(VrrpTimer Timer, long Tag);
 
     /// <summary>Send priority 0 if master, remove the addresses, then answer <see cref="ShutdownComplete"/>.</summary>
-    public sealed record Shutdown
+    /// <param name="Release">false for <c>--dont-release-vrrp</c>: stop without the priority-0 advert and leave the addresses.</param>
+    public sealed record Shutdown(bool Release = true)
     {
         public static readonly Shutdown Instance = new();
+        public static readonly Shutdown KeepAddresses = new(false);
     }
 
     public sealed record ShutdownComplete(string Name);
@@ -126,9 +132,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         Receive<TrackFileActor.TrackerValue>(v => Apply(_tracking.SetFileValue(v.Name, v.Value)));
         Receive<TotalPriorityChanged>(p => Run(VrrpEvent.PriorityChanged(p.TotalPriority)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
-            _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics)));
+            _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics.Snapshot())));
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
-        Receive<Shutdown>(_ => OnShutdown());
+        Receive<Shutdown>(OnShutdown);
         ReceiveAny(Unhandled);
     }
 
@@ -228,12 +234,14 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         switch (a.Kind)
         {
             case VrrpActionKind.SendAdvert:
+                if (_keepAddresses) break;
                 SendAdvert(a.Priority);
                 break;
             case VrrpActionKind.AddVirtualAddresses:
                 AddAddresses();
                 break;
             case VrrpActionKind.RemoveVirtualAddresses:
+                if (_keepAddresses) break;
                 RemoveAddresses();
                 break;
             case VrrpActionKind.SendGratuitousArp:
@@ -241,10 +249,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 else SendGarp(a.Repeat);
                 break;
             case VrrpActionKind.StartTimer:
-                Timers.StartSingleTimer(a.Timer, new Tick(a.Timer, a.Tag), a.Delay);
+                Timers.StartSingleTimer(TimerKeys[(int)a.Timer], new Tick(a.Timer, a.Tag), a.Delay);
                 break;
             case VrrpActionKind.CancelTimer:
-                Timers.Cancel(a.Timer);
+                Timers.Cancel(TimerKeys[(int)a.Timer]);
                 break;
             case VrrpActionKind.StateChanged:
                 OnStateChanged(a.From, a.To, a.Reason);
@@ -421,9 +429,16 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         };
     }
 
-    private void OnShutdown()
+    private void OnShutdown(Shutdown shutdown)
     {
         _shutdownRequester = Sender;
+        if (!shutdown.Release)
+        {
+            // keepalived -V skips restore_vrrp_interfaces: no goodbye, the addresses stay
+            _keepAddresses = true;
+            if (_machine.State == VrrpState.Master)
+                _log.Info("({Instance}) stopping as master with its addresses left in place (--dont-release-vrrp)", _name);
+        }
         Timers.CancelAll();
         Run(VrrpEvent.Stop);
         // A master's removal was just asked; one from leaving MASTER (or the start's stale-address

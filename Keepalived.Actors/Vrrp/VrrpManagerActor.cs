@@ -45,12 +45,18 @@ public sealed class VrrpManagerActor : ReceiveActor
     private int _vmacsPending;
     private Action _afterFlush = () => { };
     private bool _shuttingDown;
+    private bool _release = true;
     private IActorRef? _stopRequester;
     private int _awaiting;
 
-    public sealed record Shutdown
+    /// <param name="Release">
+    /// false for keepalived's <c>--dont-release-vrrp</c> (-V): no priority-0 advert, and the
+    /// addresses and VMACs stay where they are for the next run to take over.
+    /// </param>
+    public sealed record Shutdown(bool Release = true)
     {
         public static readonly Shutdown Instance = new();
+        public static readonly Shutdown KeepAddresses = new(false);
     }
 
     public sealed record Stopped
@@ -83,7 +89,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             _log.Error("({Instance}) VMAC could not be set up ({Reason}): instance not started", f.Instance, f.Reason);
             OnVmac(f.Instance, null);
         });
-        Receive<Shutdown>(_ => OnShutdown());
+        Receive<Shutdown>(OnShutdown);
         Receive<VrrpInstanceActor.ShutdownComplete>(_ => Countdown(StopSyncGroups));
         Receive<VrrpSyncGroupActor.Stopped>(_ => Countdown(FlushSockets));
         Receive<Flushed>(_ => Countdown(_afterFlush));
@@ -291,14 +297,15 @@ public sealed class VrrpManagerActor : ReceiveActor
         return socket;
     }
 
-    private void OnShutdown()
+    private void OnShutdown(Shutdown shutdown)
     {
         _stopRequester = Sender;
         if (_shuttingDown) return;
         _shuttingDown = true;
+        _release = shutdown.Release;
         _awaiting = _instances.Count;
         if (_awaiting == 0) StopSyncGroups();
-        foreach (var i in _instances) i.Tell(VrrpInstanceActor.Shutdown.Instance);
+        foreach (var i in _instances) i.Tell(_release ? VrrpInstanceActor.Shutdown.Instance : VrrpInstanceActor.Shutdown.KeepAddresses);
     }
 
     /// <summary>Once every instance has stopped, the groups announce STOP (keepalived's notify_shutdown: instances, then groups).</summary>
@@ -321,7 +328,8 @@ public sealed class VrrpManagerActor : ReceiveActor
     /// <summary>keepalived's shutdown_vrrp_instances deletes the VMACs once the addresses are gone; netlink's Flushed says it has.</summary>
     private void FlushLeaves()
     {
-        foreach (var name in _vmacs.Values.OfType<string>()) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
+        if (_release)
+            foreach (var name in _vmacs.Values.OfType<string>()) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
         IActorRef[] leaves = [_netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
         _afterFlush = Finish;
         _awaiting = leaves.Length;

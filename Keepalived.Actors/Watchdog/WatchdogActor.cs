@@ -68,7 +68,8 @@ public sealed class WatchdogActor : ReceiveActor
             Sender.Tell(Stopped.Instance);
             return;
         }
-        _vrrp.Ask<VrrpManagerActor.Stopped>(VrrpManagerActor.Shutdown.Instance, TimeSpan.FromSeconds(4))
+        _vrrp.Ask<VrrpManagerActor.Stopped>(shutdown.ReleaseVips ? VrrpManagerActor.Shutdown.Instance : VrrpManagerActor.Shutdown.KeepAddresses,
+                TimeSpan.FromSeconds(4))
             .PipeTo(Sender, Self, success: _ => Stopped.Instance, failure: _ => Stopped.Instance);
     }
 }

@@ -10,6 +10,9 @@ namespace Keepalived.Actors.Vrrp.Packet;
 /// </summary>
 public sealed class VrrpStatistics
 {
+    /// <summary>A copy of the counters as they are now, for readers outside the owning actor (status, SIGUSR2).</summary>
+    public VrrpStatistics Snapshot() => (VrrpStatistics)MemberwiseClone();
+
     public long AdvertRcvd { get; set; }
     public long AdvertSent { get; set; }
     public long BecomeMaster { get; set; }

@@ -43,6 +43,21 @@ public sealed class InstanceShutdownTests(ITestOutputHelper output) : TestKit(ou
     }
 
     [Fact]
+    public void With_dont_release_vrrp_a_master_stops_without_a_goodbye_and_leaves_its_addresses()
+    {
+        var rig = new InstanceRig(this).StartAsMaster();
+
+        rig.Instance.Tell(VrrpInstanceActor.Shutdown.KeepAddresses, TestActor);
+
+        // answered at once: no removal to wait for
+        Assert.Equal("VI_1", ExpectMsg<VrrpInstanceActor.ShutdownComplete>().Name);
+        Assert.Equal("STOP", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
+        rig.Events.ExpectMsg<VrrpInstanceActor.StateChanged>(s => s.From == VrrpState.Master && s.To == VrrpState.Stop);
+        rig.ExpectNothingSent();
+        Assert.Equal(0, rig.Sync().Statistics.PriZeroSent);
+    }
+
+    [Fact]
     public void A_backup_answers_at_once_without_an_advert()
     {
         var rig = new InstanceRig(this).StartAsBackup();
