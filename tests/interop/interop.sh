@@ -26,7 +26,7 @@ trap cleanup EXIT
 source "$HERE/scenarios.sh"
 source "$HERE/vmac-scenarios.sh"
 
-all=(election kill term nopreempt unicast v3fast equalprio authmismatch stalevip linkfault ipv6 script vmac vmacxmitbase)
+all=(election kill term dontrelease nopreempt unicast v3fast equalprio authmismatch stalevip linkfault ipv6 script vmac vmacxmitbase)
 selected=("${@:-${all[@]}}")
 for s in "${selected[@]}"; do
     for ours_on in h1 h2; do

@@ -197,3 +197,26 @@ scenario_script() {
     wait_vip h2 absent 3 || { fail "h2 kept the VIP"; return; }
     pass
 }
+
+# -V (--dont-release-vrrp): a stopped master sends no priority-0 advert and leaves its VIP; the
+# backup takes over only after Master_Down_Interval
+scenario_dontrelease() {
+    local real; real="$(bin_for h1)"
+    local wrapper="$LAB_WORK/dont-release-$(name_for h1)"
+    printf '#!/bin/sh\nexec %s -V "$@"\n' "$real" >"$wrapper"; chmod +x "$wrapper"
+    if [ "$OURS_ON" = h1 ]; then OURS="$wrapper" start_host h1 150; else THEIRS="$wrapper" start_host h1 150; fi
+    start_host h2 100
+    wait_vip h1 present 15 || { fail "h1 never became master"; return; }
+    sleep 1
+    local pcap="$LAB_WORK/dontrelease-$OURS_ON.pcap"
+    cap_start "$pcap" || { fail "capture did not start"; return; }
+    local t0; t0="$(now)"
+    stop_host h1 TERM
+    wait_vip h2 present 8 || { fail "h2 did not take over within 8 s"; return; }
+    local ms; ms="$(ms_between "$t0" "$(now)")"
+    sleep 0.5; cap_stop
+    has_vip h1 || { fail "h1 released its VIP despite -V"; return; }
+    adverts "$pcap" "$(ip_of h1)" | grep -q "^0	" && { fail "h1 sent a priority-0 advert despite -V"; return; }
+    [ "$ms" -ge 2500 ] || { fail "takeover after ${ms} ms: without priority 0 it must wait Master_Down_Interval"; return; }
+    pass
+}
