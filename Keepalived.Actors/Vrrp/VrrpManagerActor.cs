@@ -109,12 +109,10 @@ public sealed class VrrpManagerActor : ReceiveActor
         // the actor deletes keepalived's tables when it stops with this one
         if (_leaves.Nftables is { } nftables && _config.Vrrp.Instances.Any(VrrpInstanceEnvironment.NeedsFirewall))
             _nftables = Context.ActorOf(nftables(Global).WithDispatcher(_dispatcher), "nftables");
-        foreach (var name in _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal))
-        {
-            _interfaces[name] = null;
-            _lookupsPending++;
-            _netlink.Tell(new NetlinkActor.GetInterface(name));
-        }
+        var names = _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in names) _interfaces[name] = null;
+        _lookupsPending = names.Count;
+        if (names.Count > 0) _netlink.Tell(new NetlinkActor.GetInterfaces(names));
     }
 
     protected override void PostStop() => _ownDispatcher?.Dispose();

@@ -31,8 +31,8 @@ public sealed class NetlinkActor : ReceiveActor
     /// <summary>What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words.</summary>
     public sealed record AddressesChanged(bool Added, IReadOnlyList<string> Failures);
 
-    /// <summary>Answered with <see cref="InterfaceInfo"/> or <see cref="InterfaceNotFound"/>.</summary>
-    public sealed record GetInterface(string Name);
+    /// <summary>Answered with one <see cref="InterfaceInfo"/> or <see cref="InterfaceNotFound"/> per name, in order, all from one dump.</summary>
+    public sealed record GetInterfaces(IReadOnlyList<string> Names);
 
     public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, bool Up, IReadOnlyList<IPAddress> Addresses);
 
@@ -62,7 +62,10 @@ public sealed class NetlinkActor : ReceiveActor
             Sender.Tell(new AddressesChanged(true, failures), Self);
         });
         Receive<RemoveAddresses>(r => Sender.Tell(new AddressesChanged(false, Remove(r)), Self));
-        Receive<GetInterface>(g => Sender.Tell(Lookup(g.Name), Self));
+        Receive<GetInterfaces>(g =>
+        {
+            foreach (var answer in Lookup(g.Names)) Sender.Tell(answer, Self);
+        });
         Receive<AddVmac>(a => Sender.Tell(SetUpVmac(a.Request), Self));
         Receive<DeleteVmac>(d => WithLog(log => Vmacs.Delete(d.Name, log), $"delete VMAC {d.Name}"));
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
@@ -151,24 +154,30 @@ public sealed class NetlinkActor : ReceiveActor
         return index != 0 ? index : throw new ErrnoException($"interface {interfaceName}", Errno.ENODEV);
     }
 
-    private object Lookup(string name)
+    /// <summary>One link dump and one address dump, however many interfaces the instances use.</summary>
+    private List<object> Lookup(IReadOnlyList<string> names)
     {
         try
         {
             var links = Netlink.DumpLinksAsync().GetAwaiter().GetResult();
-            if (links.Find(l => l.Name == name) is not { } link) return new InterfaceNotFound(name);
             var addresses = Netlink.DumpAddressesAsync().GetAwaiter().GetResult();
-            // the primary (non-secondary) IPv4 address first, as keepalived picks it
-            var own = addresses.Where(a => a.InterfaceIndex == link.Index)
-                .OrderBy(a => a.IsSecondary)
-                .Select(a => a.Address)
-                .ToList();
-            return new InterfaceInfo(name, link.Index, link.Mac.GetAddressBytes(), link.IsUp, own);
+            return names.Select(name => Describe(name, links, addresses)).ToList();
         }
         catch (Exception ex) when (ex is ErrnoException or TimeoutException or IOException)
         {
-            _log.Warning("Netlink: looking up {Interface} failed: {Error}", name, ex.Message);
-            return new InterfaceNotFound(name);
+            _log.Warning("Netlink: looking up {Interfaces} failed: {Error}", string.Join(", ", names), ex.Message);
+            return names.Select(object (name) => new InterfaceNotFound(name)).ToList();
         }
+    }
+
+    private static object Describe(string name, List<NetlinkLink> links, List<NetlinkAddress> addresses)
+    {
+        if (links.Find(l => l.Name == name) is not { } link) return new InterfaceNotFound(name);
+        // the primary (non-secondary) IPv4 address first, as keepalived picks it
+        var own = addresses.Where(a => a.InterfaceIndex == link.Index)
+            .OrderBy(a => a.IsSecondary)
+            .Select(a => a.Address)
+            .ToList();
+        return new InterfaceInfo(name, link.Index, link.Mac.GetAddressBytes(), link.IsUp, own);
     }
 }

@@ -73,8 +73,7 @@ public sealed class VrrpManagerTests : TestKit
     public void Instances_start_once_their_interfaces_are_known_with_one_socket_per_interface_and_family()
     {
         var manager = StartManager(TwoInterfaces);
-        Assert.Equal("eth0", _netlink.ExpectMsg<NetlinkActor.GetInterface>().Name);
-        Assert.Equal("eth1", _netlink.ExpectMsg<NetlinkActor.GetInterface>().Name);
+        Assert.Equal(["eth0", "eth1"], _netlink.ExpectMsg<NetlinkActor.GetInterfaces>().Names);
         _netlink.Reply(Interface("eth1", 3, "fe80::2", "fd00:199::2"));
         // nothing runs until every interface has been looked up
         Assert.Empty(Instances(manager));
@@ -101,7 +100,7 @@ public sealed class VrrpManagerTests : TestKit
     public void A_no_accept_instance_gets_the_nftables_leaf_which_blocks_its_addresses_and_is_flushed_at_shutdown()
     {
         var manager = StartManager(NoAccept);
-        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
         _netlink.Reply(Interface("eth0", 2, "10.199.0.1"));
         _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
         _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
@@ -131,7 +130,7 @@ public sealed class VrrpManagerTests : TestKit
     public void A_missing_interface_is_logged_and_its_instances_do_not_run()
     {
         var manager = StartManager(OneInstance);
-        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
 
         EventFilter.Error("not found: its VRRP instances do not run").ExpectOne(() => _netlink.Reply(new NetlinkActor.InterfaceNotFound("eth0")));
 
@@ -143,7 +142,7 @@ public sealed class VrrpManagerTests : TestKit
     public void An_interface_without_an_address_of_the_family_starts_no_instance()
     {
         var manager = StartManager(OneInstance);
-        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
 
         EventFilter.Error("address to send adverts from: instance not started").ExpectOne(() => _netlink.Reply(Interface("eth0", 2, "fe80::1")));
 
@@ -154,7 +153,7 @@ public sealed class VrrpManagerTests : TestKit
     public void Shutdown_waits_for_a_masters_goodbye_then_flushes_every_leaf_before_answering()
     {
         var manager = StartManager(OneInstance);
-        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
         _netlink.Reply(Interface("eth0", 2, "10.199.0.1"));
         _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
         _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
@@ -188,7 +187,7 @@ public sealed class VrrpManagerTests : TestKit
     public void Shutdown_before_the_interfaces_are_known_flushes_the_leaves_and_starts_nothing()
     {
         var manager = StartManager(OneInstance);
-        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
 
         manager.Tell(VrrpManagerActor.Shutdown.Instance, TestActor);
         _netlink.ExpectMsg<Flush>();

@@ -44,7 +44,7 @@ public sealed class VrrpManagerVmacTests : TestKit
     private (IActorRef Manager, NetlinkActor.AddVmac Request) AskedForVmac(string conf, params string[] addresses)
     {
         var manager = StartManager(conf);
-        _netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
         _netlink.Reply(new NetlinkActor.InterfaceInfo("eth0", 2, [0x52, 0x54, 0, 0, 0, 1], true,
             [.. (addresses.Length == 0 ? ["10.199.0.1"] : addresses).Select(IPAddress.Parse)]));
         return (manager, _netlink.ExpectMsg<NetlinkActor.AddVmac>());

@@ -43,7 +43,7 @@ public sealed class SyncGroupManagerTests(ITestOutputHelper output) : TestKit(ou
         var leaves = new VrrpLeafProps(_ => ForwardTo.For(notify), () => ForwardTo.For(netlink), () => ForwardTo.For(other),
             _ => ForwardTo.For(other), () => ForwardTo.For(other));
         var manager = Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves), "vrrp");
-        netlink.ExpectMsg<NetlinkActor.GetInterface>();
+        netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
         netlink.Reply(new NetlinkActor.InterfaceInfo("eth0", 2, [2, 0, 0, 0, 0, 2], true, [IPAddress.Parse("10.199.0.1")]));
         for (var i = 0; i < 2; i++)
         {
