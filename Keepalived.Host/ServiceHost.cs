@@ -8,6 +8,7 @@ using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Timers;
 using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Vrrp;
 using Keepalived.Actors.Watchdog;
 using Serilog;
 using Serilog.Events;
@@ -32,6 +33,9 @@ public static class ServiceHost
         // A plain -t skips building the command-line parser (a good part of its start-up).
         if (ConfigTestArguments.TryParse(args, out var test))
             return ConfigTestCommand.Run(test!.File, test.HoconFile, test.Parser, test.Dump);
+        // the takeover path's pure code is prepared on the second core while the flags, the
+        // settings and keepalived.conf are read on this one
+        VrrpWarmUp.Start();
         var o = new CommandLineOptions();
         var root = o.CreateRootCommand();
         root.SetAction((result, token) =>
