@@ -99,13 +99,11 @@ public static class HoconLayers
     {
         ArgumentNullException.ThrowIfNull(environment);
         var root = new HoconObjectBuilder(new HoconOrigin("<environment>", 0, 0));
-        foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        // only the prefixed variables (usually none) are sorted, so that the same variables always merge in the same order
+        var prefixed = environment.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        prefixed.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var (name, value) in prefixed)
         {
-            if (!name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var keys = name[prefix.Length..].Split("__");
             if (keys.Any(k => k.Length == 0))
             {
