@@ -101,8 +101,10 @@ public sealed class InstanceTracking
     {
         if (_entries.ContainsKey((track.Kind, track.Name))) return;
         var entry = new Entry(track);
-        // Nothing is known at first: only an unweighted tracker holds the instance back.
-        entry.Effect = track.Weight == 0 ? TrackerEffect.Waiting : TrackerEffect.None;
+        // Nothing is known at first: an unweighted script holds the instance back until its first
+        // result (keepalived's num_script_init), an unweighted process until the first scan (which
+        // keepalived makes before any instance starts); links and files are read at once
+        entry.Effect = track.Weight == 0 && track.Kind is TrackKind.Script or TrackKind.Process ? TrackerEffect.Waiting : TrackerEffect.None;
         _entries[(track.Kind, track.Name)] = entry;
         _tracks.Add(track);
     }

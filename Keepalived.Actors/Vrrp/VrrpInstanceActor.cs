@@ -51,6 +51,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private IActorRef? _shutdownRequester;
     private bool _shutDown;
     private bool _keepAddresses;
+    // Start waits for the first result of every unweighted track_script
+    private bool _startPending;
     // what the sync group was last told, and the last of its SyncTo handled
     private (VrrpState State, VrrpState WantState, bool Faulted)? _reported;
     private long _groupAcknowledged;
@@ -145,7 +147,16 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self));
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
-        Run(VrrpEvent.Start);
+        // keepalived holds an instance with an unweighted track_script back until that script
+        // has a first result (num_script_init): it must not advertise or take over before it
+        // (an unweighted track_process likewise waits for the first scan)
+        if (_tracking.IsInitialising)
+        {
+            _startPending = true;
+            _log.Info("({Instance}) waiting for the first report of its unweighted track_script / track_process before starting", _name);
+        }
+        else
+            Run(VrrpEvent.Start);
     }
 
     protected override void PostStop()
@@ -168,6 +179,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         if (update.FaultChanged) SetFault(update.Reason, update.Faulted);
         if (update.TotalChanged) Run(VrrpEvent.PriorityChanged(_tracking.TotalPriority));
+        if (_startPending && !_tracking.IsInitialising && !_shutDown && _shutdownRequester is null)
+        {
+            _startPending = false;
+            Run(VrrpEvent.Start);
+        }
     }
 
     private void SetFault(string source, bool faulted)
