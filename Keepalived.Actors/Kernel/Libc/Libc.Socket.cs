@@ -46,6 +46,9 @@ internal static partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "sendto", SetLastError = true)]
     public static unsafe partial nint SendTo(SafeHandle fd, byte* buffer, nuint length, int flags, byte* address, int addressLength);
 
+    [LibraryImport(LibraryName, EntryPoint = "recv", SetLastError = true)]
+    public static unsafe partial nint Recv(SafeHandle fd, byte* buffer, nuint length, int flags);
+
     [LibraryImport(LibraryName, EntryPoint = "recvmsg", SetLastError = true)]
     public static unsafe partial nint RecvMsg(SafeHandle fd, MsgHdr* message, int flags);
 

@@ -5,8 +5,9 @@ using LibcCalls = Keepalived.Actors.Kernel.Libc.Libc;
 namespace Keepalived.Actors.Kernel.Netlink;
 
 /// <summary>
-/// A netlink socket (NETLINK_ROUTE unless told otherwise) bound to a kernel-chosen port id. Reads go through
-/// <see cref="Socket.ReceiveAsync(Memory{byte}, SocketFlags, CancellationToken)"/> (epoll), and
+/// A netlink socket (NETLINK_ROUTE unless told otherwise) bound to a kernel-chosen port id. Reads
+/// take what is queued at once, and otherwise go through
+/// <see cref="Socket.ReceiveAsync(Memory{byte}, SocketFlags, CancellationToken)"/> (epoll);
 /// Dispose ends a pending read. The socket lives in the network namespace of the thread that
 /// opened it.
 /// </summary>
@@ -80,6 +81,10 @@ internal sealed class NetlinkSocket : IDisposable
     {
         try
         {
+            // The kernel answers an rtnetlink request (and produces the next part of a dump)
+            // within the send (or the previous receive): the answer is usually queued already and
+            // is read on this thread, without a round trip through the socket engine's thread.
+            if (TryReceiveNow(buffer.Span, what, out var queued)) return queued;
             return await ReceiveAsync(buffer, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
@@ -93,6 +98,23 @@ internal sealed class NetlinkSocket : IDisposable
                 : e.NativeErrorCode is > 0 and < 4096 ? (Errno)e.NativeErrorCode : Errno.EIO;
             throw new ErrnoException(what, errno);
         }
+    }
+
+    /// <summary>A datagram already queued, read without waiting (false: none yet).</summary>
+    private unsafe bool TryReceiveNow(Span<byte> buffer, string what, out int length)
+    {
+        fixed (byte* b = buffer)
+        {
+            var n = LibcCalls.Recv(_socket.SafeHandle, b, (nuint)buffer.Length, LibcCalls.MSG_DONTWAIT);
+            if (n >= 0)
+            {
+                length = (int)n;
+                return true;
+            }
+        }
+        length = 0;
+        var errno = LibcCalls.LastErrno;
+        return errno is Errno.EAGAIN or Errno.EINTR ? false : throw new ErrnoException(what, errno);
     }
 
     public void Dispose() => _socket.Dispose();
