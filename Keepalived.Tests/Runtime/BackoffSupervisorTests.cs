@@ -95,8 +95,9 @@ public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit(o
         var supervisor = Watch(Sys.ActorOf(OnFailure().Props, "backoff"));
         ExpectMsg("w:PreStart");
         supervisor.Tell("stop-me");
-        CurrentChild(supervisor).Tell(PoisonPill.Instance);
+        // the supervisor forwards to the child: the PoisonPill must not overtake that message
         ExpectMsg("w:stop-me");
+        CurrentChild(supervisor).Tell(PoisonPill.Instance);
         ExpectMsg("w:PostStop");
         ExpectTerminated(supervisor);
     }
