@@ -14,10 +14,15 @@ public static class Logging
     {
         var level = detail ? LogEventLevel.Debug : ParseLevel(settings.GetString("keepalived-net.logging.level", "info") ?? "info");
         var config = new LoggerConfiguration().MinimumLevel.Is(level);
-        if (settings.GetBoolean("keepalived-net.logging.console", true))
-            config.WriteTo.Console(outputTemplate: Template);
-        if (settings.GetString("keepalived-net.logging.file", "") is { Length: > 0 } file)
-            config.WriteTo.File(file, outputTemplate: Template);
+        // The sinks run on one background worker, in order: the VRRP event loop hands a line over
+        // and never waits for the console, a pipe or the disk (a takeover logs on its way).
+        var console = settings.GetBoolean("keepalived-net.logging.console", true);
+        var file = settings.GetString("keepalived-net.logging.file", "");
+        config.WriteTo.Async(sinks =>
+        {
+            if (console) sinks.Console(outputTemplate: Template);
+            if (file is { Length: > 0 }) sinks.File(file, outputTemplate: Template);
+        });
         return config.CreateLogger();
     }
 
