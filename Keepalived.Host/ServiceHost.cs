@@ -111,9 +111,13 @@ public static class ServiceHost
             if (options.RunVrrp) pidFiles.Write(options.VrrpPidFile);
             if (options.RunChecker) pidFiles.Write(options.CheckersPidFile);
             Log.Information("keepalived-net started (pid {Pid})", Environment.ProcessId);
+            using var settled = new CancellationTokenSource();
+            var settling = HeapSettling.AfterStartAsync(settled.Token);
 
             var signal = await stop.Task.WaitAsync(token);
             Log.Information("Received {Signal}, stopping", signal);
+            await settled.CancelAsync();
+            await settling;
             // VRRP first says goodbye (priority 0, VIPs removed), then the tree stops
             try
             {
