@@ -84,9 +84,9 @@ public static class ServiceHost
         {
             using var pidFiles = new PidFiles();
             using var gcPauses = new GcPauseMonitor();
-            gcPauses.Paused += pause =>
+            gcPauses.Paused += (pause, generation) =>
             {
-                if (pause > gcPauses.Threshold) Log.Debug("GC pause of {Pause:F3} ms", pause.TotalMilliseconds);
+                if (pause > gcPauses.Threshold) Log.Debug("GC pause of {Pause:F3} ms (generation {Generation})", pause.TotalMilliseconds, generation);
             };
             // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
             // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up

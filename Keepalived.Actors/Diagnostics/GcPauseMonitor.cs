@@ -13,19 +13,21 @@ public sealed class GcPauseMonitor : EventListener
     private const string RuntimeSource = "Microsoft-Windows-DotNETRuntime";
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     // event ids of the runtime's GC events (ClrEtwAll.man)
+    private const int GcStart = 1;
     private const int GcSuspendEeBegin = 9;
     private const int GcRestartEeEnd = 3;
 
     private readonly object _gate = new();
     private DateTime _suspendedAt;
+    private int _generation = -1;
     private int _count;
     private TimeSpan _total;
     private TimeSpan _max;
     private TimeSpan _threshold = TimeSpan.FromMilliseconds(1);
     private int _overThreshold;
 
-    /// <summary>Called with each pause as it is seen (on the runtime's event thread).</summary>
-    public event Action<TimeSpan>? Paused;
+    /// <summary>Called with each pause and the generation collected in it (-1: not known) as it is seen (on the runtime's event thread).</summary>
+    public event Action<TimeSpan, int>? Paused;
 
     /// <summary>A pause longer than this counts in <see cref="Summary.OverThreshold"/> (1 ms unless set).</summary>
     public TimeSpan Threshold
@@ -55,16 +57,23 @@ public sealed class GcPauseMonitor : EventListener
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
         TimeSpan pause;
+        int generation;
         lock (_gate)
         {
             switch (e.EventId)
             {
+                case GcStart:
+                    // "Depth": the generation being collected
+                    _generation = e.PayloadNames?.IndexOf("Depth") is int i and >= 0 && e.Payload?[i] is uint depth ? (int)depth : -1;
+                    return;
                 case GcSuspendEeBegin:
                     _suspendedAt = e.TimeStamp;
                     return;
                 case GcRestartEeEnd when _suspendedAt != default:
                     pause = e.TimeStamp - _suspendedAt;
+                    generation = _generation;
                     _suspendedAt = default;
+                    _generation = -1;
                     _count++;
                     _total += pause;
                     if (pause > _max) _max = pause;
@@ -74,6 +83,6 @@ public sealed class GcPauseMonitor : EventListener
                     return;
             }
         }
-        Paused?.Invoke(pause);
+        Paused?.Invoke(pause, generation);
     }
 }

@@ -60,11 +60,18 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    // the timer keys boxed once: a master restarts its advert timer every interval
+    // the timer keys boxed once and one tick per timer: a master restarts its advert timer every interval
     private static readonly object[] TimerKeys = [.. Enum.GetValues<VrrpTimer>().Select(t => (object)t)];
+    private static readonly Tick[] Ticks = [.. Enum.GetValues<VrrpTimer>().Select(t => new Tick(t))];
+    // the state machine's tag of each timer's latest start
+    private readonly long[] _timerTags = new long[Ticks.Length];
 
-    /// <summary>A timer of the state machine ran out; <see cref="Tag"/> tells a stale one apart.</summary>
-    public sealed record Tick(VrrpTimer Timer, long Tag);
+    /// <summary>
+    /// A timer of the state machine ran out. The runtime never delivers the tick of a timer that
+    /// was restarted or cancelled, so it belongs to the latest start, whose tag the actor keeps:
+    /// one tick per timer serves every start, and a master's advert costs no allocation.
+    /// </summary>
+    public sealed record Tick(VrrpTimer Timer);
 
     /// <summary>Send priority 0 if master, remove the addresses, then answer <see cref="ShutdownComplete"/>.</summary>
     /// <param name="Release">false for <c>--dont-release-vrrp</c>: stop without the priority-0 advert and leave the addresses.</param>
@@ -123,7 +130,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         {
             // a takeover is timed from here to the first gratuitous ARP (the GARP actor logs it)
             if (t.Timer == VrrpTimer.MasterDown) _takeoverStart = _clock.GetTimestamp();
-            Run(VrrpEvent.TimerExpired(t.Timer, t.Tag));
+            Run(VrrpEvent.TimerExpired(t.Timer, _timerTags[(int)t.Timer]));
             if (_machine.State != VrrpState.Master) _takeoverStart = 0;
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
@@ -265,7 +272,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 else SendGarp(a.Repeat);
                 break;
             case VrrpActionKind.StartTimer:
-                Timers.StartSingleTimer(TimerKeys[(int)a.Timer], new Tick(a.Timer, a.Tag), a.Delay);
+                _timerTags[(int)a.Timer] = a.Tag;
+                Timers.StartSingleTimer(TimerKeys[(int)a.Timer], Ticks[(int)a.Timer], a.Delay);
                 break;
             case VrrpActionKind.CancelTimer:
                 Timers.Cancel(TimerKeys[(int)a.Timer]);

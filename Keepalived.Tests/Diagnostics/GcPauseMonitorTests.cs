@@ -9,7 +9,12 @@ public class GcPauseMonitorTests
     {
         using var monitor = new GcPauseMonitor();
         var seen = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-        monitor.Paused += p => seen.TrySetResult(p);
+        var generations = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        monitor.Paused += (p, generation) =>
+        {
+            generations.Enqueue(generation);
+            seen.TrySetResult(p);
+        };
 
         // the listener is enabled asynchronously: collect until a pause arrives
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -26,6 +31,8 @@ public class GcPauseMonitorTests
         Assert.True(summary.Count >= 1);
         Assert.True(summary.Max >= pause);
         Assert.True(summary.Total >= summary.Max);
+        // GC.Collect() collects every generation
+        Assert.Contains(2, generations);
     }
 
     [Fact]

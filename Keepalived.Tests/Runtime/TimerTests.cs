@@ -105,6 +105,42 @@ public sealed class TimerTests(ITestOutputHelper output) : TestKit(output, virtu
     }
 
     [Fact]
+    public void A_queued_tick_of_a_restarted_single_timer_is_not_taken_for_the_new_one()
+    {
+        // a single timer re-uses its tick object at every start: the queued one must still not count
+        var actor = NewTimerActor();
+        actor.Tell(new StartSingle("k", "old", TimeSpan.FromSeconds(1)));
+        Assert.True(Active(actor, "k"));
+        FireWhileBusy(actor, gate => new ThenReplace(gate, new StartSingle("k", "new", TimeSpan.FromSeconds(5))));
+        Assert.True(Active(actor, "k"));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Advance(TimeSpan.FromSeconds(4));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Advance(TimeSpan.FromSeconds(1));
+        ExpectMsg("new");
+        Assert.False(Active(actor, "k"));
+        Advance(TimeSpan.FromSeconds(10));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public void A_single_timer_restarted_many_times_fires_once_for_the_last_start()
+    {
+        var actor = NewTimerActor();
+        for (var i = 0; i < 5; i++)
+        {
+            actor.Tell(new StartSingle("k", $"tick{i}", TimeSpan.FromSeconds(1)));
+            Assert.True(Active(actor, "k"));
+            Advance(TimeSpan.FromMilliseconds(500));
+        }
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Advance(TimeSpan.FromMilliseconds(500));
+        ExpectMsg("tick4");
+        Advance(TimeSpan.FromSeconds(5));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
     public void A_queued_tick_of_a_cancelled_timer_is_never_delivered()
     {
         var actor = NewTimerActor();
