@@ -51,6 +51,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private IActorRef? _shutdownRequester;
     private bool _shutDown;
     private bool _keepAddresses;
+    // how long ago the event of the current step happened (an advert waiting in the loop)
+    private TimeSpan _eventAge;
     // Start waits for the first result of every unweighted track_script
     private bool _startPending;
     // what the sync group was last told, and the last of its SyncTo handled
@@ -212,8 +214,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             return;
         }
         if (result.Describe(_name) is { } note) _log.Info("{Note}", note);
-        var source = packet.Source;
-        Run(VrrpEvent.AdvertReceived(priority, interval, source));
+        // timed from its arrival, as keepalived times it from the wake-up that read it
+        Run(VrrpEvent.AdvertReceived(priority, interval, packet.Source), packet.ReceivedAt);
     }
 
     private VrrpCheckResult Validate(VrrpSocketActor.Received packet, out int priority, out TimeSpan interval)
@@ -243,12 +245,18 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Runs one state-machine step and carries out the actions it produced, in order.</summary>
-    private void Run(in VrrpEvent e)
+    /// <param name="at">When the event happened (a timestamp of the system's clock; null: now). Timers
+    /// the step starts are shortened by the time since, so they run from the event.</param>
+    private void Run(in VrrpEvent e, long? at = null)
     {
         _actions.Clear();
-        _machine.Handle(e, Now, _actions);
+        var now = Now;
+        var happened = at is { } stamp ? _clock.GetElapsedTime(_epoch, stamp) : now;
+        _eventAge = happened < now ? now - happened : TimeSpan.Zero;
+        _machine.Handle(e, now - _eventAge, _actions);
         foreach (var action in _actions) Execute(action);
         _actions.Clear();
+        _eventAge = TimeSpan.Zero;
         ReportToGroup();
     }
 
@@ -273,7 +281,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 break;
             case VrrpActionKind.StartTimer:
                 _timerTags[(int)a.Timer] = a.Tag;
-                Timers.StartSingleTimer(TimerKeys[(int)a.Timer], Ticks[(int)a.Timer], a.Delay);
+                Timers.StartSingleTimer(TimerKeys[(int)a.Timer], Ticks[(int)a.Timer],
+                    a.Delay > _eventAge ? a.Delay - _eventAge : TimeSpan.Zero);
                 break;
             case VrrpActionKind.CancelTimer:
                 Timers.Cancel(TimerKeys[(int)a.Timer]);

@@ -42,9 +42,11 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     /// <summary>
     /// A datagram for the instance: for IPv4 <see cref="Data"/> is the whole datagram with its IP
     /// header (the validator checks the header too); for IPv6 only the VRRP message.
+    /// <paramref name="ReceivedAt"/>: the system clock's timestamp when it was read from the
+    /// socket (null: not known), from which the instance times what the advert starts.
     /// </summary>
     public sealed record Received(byte[] Data, int Length, bool IncludesIpHeader, byte[] SourceBytes, byte[] DestinationBytes,
-        int HopLimit, IPAddress Source);
+        int HopLimit, IPAddress Source, long? ReceivedAt = null);
 
     /// <summary>The receive loop stopped on an error.</summary>
     private sealed record ReceiveFailed(Exception Cause);
@@ -58,9 +60,13 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
 
     public static Props Props(VrrpSocketOptions options) => Runtime.Props.Create(() => new VrrpSocketActor(options));
 
+    // read by the receive path (the event loop or the receive thread) to stamp each datagram
+    private readonly TimeProvider _clock;
+
     private VrrpSocketActor(VrrpSocketOptions options)
     {
         _options = options;
+        _clock = Context.System.TimeProvider;
         Receive<Register>(r =>
         {
             _instances[r.Vrid] = r.Instance;
@@ -200,6 +206,6 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         var start = ipv4 ? 0 : r.Offset;
         var data = buffer.AsSpan(start, r.Offset + r.Length - start).ToArray();
         instance.Tell(new Received(data, data.Length, ipv4, r.Source.GetAddressBytes(), r.Destination.GetAddressBytes(),
-            r.TtlHopLimit, r.Source));
+            r.TtlHopLimit, r.Source, _clock.GetTimestamp()));
     }
 }

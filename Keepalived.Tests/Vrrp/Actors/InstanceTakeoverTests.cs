@@ -138,4 +138,19 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
         Assert.Equal(10, rig.Garp.ExpectMsg<GarpActor.SendGratuitous>().Repeat);
         rig.Garp.ExpectNoMsg(TimeSpan.FromMilliseconds(20));
     }
+
+    [Fact]
+    public void The_master_down_timer_runs_from_the_adverts_arrival_not_from_when_it_was_handled()
+    {
+        var rig = new InstanceRig(this).StartAsBackup();
+        var arrived = Sys.TimeProvider.GetTimestamp();
+        // the advert waited 200 ms in the loop before the instance got to it
+        rig.Advance(TimeSpan.FromMilliseconds(200));
+        rig.Receive(PeerAdvert.V2(150) with { ReceivedAt = arrived });
+
+        Assert.Equal(VrrpState.Backup, rig.Advance(InstanceRig.MasterDown - TimeSpan.FromMilliseconds(200) - InstanceRig.OneMicrosecond).State);
+        rig.ExpectNothingSent();
+        rig.Advance(InstanceRig.OneMicrosecond);
+        Assert.Equal(100, SentAdvert.Decode(rig.Socket.ExpectMsg<VrrpSocketActor.Send>()).Priority);
+    }
 }
