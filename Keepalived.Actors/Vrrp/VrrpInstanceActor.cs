@@ -31,7 +31,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _name;
     // the configured addresses, those for the VMAC moved onto it
-    private readonly IReadOnlyList<Config.Global.VirtualIpAddress> _addresses;
+    private readonly IReadOnlyList<VirtualIpAddress> _addresses;
 
     // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
     private int _addsInFlight;

@@ -30,11 +30,11 @@ internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
 
     public void ScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender,
         ICancelable? cancelable = null) =>
-        Register(Schedule(new TellEntry(this, true, receiver, message, sender), delay, Timeout.InfiniteTimeSpan, cancelable), cancelable);
+        Register(TellOnce(delay, receiver, message, sender, cancelable), cancelable);
 
     public void ScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message,
         IActorRef? sender, ICancelable? cancelable = null) =>
-        Register(Schedule(new TellEntry(this, false, receiver, message, sender), initialDelay, Positive(interval), cancelable), cancelable);
+        Register(TellRepeatedly(initialDelay, interval, receiver, message, sender, cancelable), cancelable);
 
     public void ScheduleOnce(TimeSpan delay, Action action, ICancelable? cancelable = null) =>
         Register(Schedule(new ActionEntry(this, true, action), delay, Timeout.InfiniteTimeSpan, cancelable), cancelable);
@@ -42,12 +42,13 @@ internal sealed class TimeProviderScheduler : IScheduler, IActionScheduler
     public void ScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action action, ICancelable? cancelable = null) =>
         Register(Schedule(new ActionEntry(this, false, action), initialDelay, Positive(interval), cancelable), cancelable);
 
-    /// <summary>A tell whose entry is its own cancel handle: one object and one timer per scheduled tell (the actor timers' path).</summary>
-    internal ICancelable TellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender) =>
-        Schedule(new TellEntry(this, true, receiver, message, sender), delay, Timeout.InfiniteTimeSpan, null);
+    /// <summary>A tell whose entry is its own cancel handle: one object and one timer per scheduled tell.</summary>
+    internal ICancelable TellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender, ICancelable? cancelable = null) =>
+        Schedule(new TellEntry(this, true, receiver, message, sender), delay, Timeout.InfiniteTimeSpan, cancelable);
 
-    internal ICancelable TellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message, IActorRef? sender) =>
-        Schedule(new TellEntry(this, false, receiver, message, sender), initialDelay, Positive(interval), null);
+    internal ICancelable TellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message, IActorRef? sender,
+        ICancelable? cancelable = null) =>
+        Schedule(new TellEntry(this, false, receiver, message, sender), initialDelay, Positive(interval), cancelable);
 
     internal void Shutdown() => _shutdown = true;
 

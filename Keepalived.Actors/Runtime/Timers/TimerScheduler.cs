@@ -71,15 +71,17 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(message);
-        Cancel(key);
         if (interval is { } period)
         {
+            Cancel(key);
             var tick = new TimerMessage(key, message, repeat: true);
             tick.Task = cell.System.Scheduler.ScheduleTellRepeatedlyCancelable(delay, period, cell.Self, tick, null);
             _timers[key] = tick;
             return;
         }
         if (!_shots.TryGetValue(key, out var shot)) _shots[key] = shot = new SingleShot(key, cell.System.TimeProvider, cell.Self);
+        // the key's own clock timer is simply re-armed; anything else under the key is cancelled
+        if (_timers.Remove(key, out var previous) && !ReferenceEquals(previous.Task, shot)) previous.Task?.Cancel();
         shot.Arm(message, delay);
         _timers[key] = shot.Tick;
     }
