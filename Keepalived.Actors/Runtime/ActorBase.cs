@@ -64,9 +64,12 @@ public abstract class ActorBase
         _cell.PublishUnhandled(message);
     }
 
-    internal void AroundReceive(Receive receive, object message)
+    /// <summary>Delivers one message to the current behaviour (Akka.NET's hook around every receive); false if unhandled.</summary>
+    protected internal virtual bool AroundReceive(Receive receive, object message)
     {
-        if (!receive(message)) Unhandled(message);
+        var handled = receive(message);
+        if (!handled) Unhandled(message);
+        return handled;
     }
 
     internal void AroundPreStart() => PreStart();

@@ -26,6 +26,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly AdvertBuilder _adverts;
     private readonly InstanceTracking _tracking;
     private readonly List<VrrpAction> _actions = new(8);
+    // a takeover's actions after its advert, carried out in the next turn (see Run)
+    private readonly List<VrrpAction> _deferred = new(8);
+    private TimeSpan _deferredAge;
     private readonly TimeProvider _clock;
     private readonly long _epoch;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -84,6 +87,12 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     }
 
     public sealed record ShutdownComplete(string Name);
+
+    /// <summary>To itself: carry out the rest of a takeover whose advert went out in the previous turn.</summary>
+    private sealed class ContinueTakeover
+    {
+        public static readonly ContinueTakeover Instance = new();
+    }
 
     /// <summary>Answered with <see cref="Status"/>.</summary>
     public sealed record GetStatus
@@ -146,6 +155,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics.Snapshot())));
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
         Receive<Shutdown>(OnShutdown);
+        // only a wake-up: AroundReceive has carried out the rest of the takeover
+        Receive<ContinueTakeover>(_ => { });
         ReceiveAny(Unhandled);
     }
 
@@ -244,7 +255,13 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         return result;
     }
 
-    /// <summary>Runs one state-machine step and carries out the actions it produced, in order.</summary>
+    /// <summary>
+    /// Runs one state-machine step and carries out the actions it produced, in order. Entering
+    /// MASTER, the turn ends after the advert has been told to the socket actor, and the rest
+    /// (addresses, GARP, logs, notifies) follows in the next turn, before any other message: the
+    /// socket actor, queued first on the event loop, sends the advert before that work, as
+    /// keepalived's vrrp_state_master_tx sends it before vrrp_state_become_master.
+    /// </summary>
     /// <param name="at">When the event happened (a timestamp of the system's clock; null: now). Timers
     /// the step starts are shortened by the time since, so they run from the event.</param>
     private void Run(in VrrpEvent e, long? at = null)
@@ -254,10 +271,47 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         var happened = at is { } stamp ? _clock.GetElapsedTime(_epoch, stamp) : now;
         _eventAge = happened < now ? now - happened : TimeSpan.Zero;
         _machine.Handle(e, now - _eventAge, _actions);
-        foreach (var action in _actions) Execute(action);
+        var entersMaster = EntersMaster(_actions);
+        for (var i = 0; i < _actions.Count; i++)
+        {
+            Execute(_actions[i]);
+            if (entersMaster && _actions[i].Kind == VrrpActionKind.SendAdvert && i + 1 < _actions.Count)
+            {
+                for (var j = i + 1; j < _actions.Count; j++) _deferred.Add(_actions[j]);
+                _deferredAge = _eventAge;
+                Self.Tell(ContinueTakeover.Instance);
+                break;
+            }
+        }
         _actions.Clear();
         _eventAge = TimeSpan.Zero;
+        // the group hears of the change after the instance's own notify (see RunDeferred)
+        if (_deferred.Count == 0) ReportToGroup();
+    }
+
+    /// <summary>Every message, whatever it is, comes after the takeover whose advert went before it.</summary>
+    protected internal override bool AroundReceive(Receive receive, object message)
+    {
+        RunDeferred();
+        return base.AroundReceive(receive, message);
+    }
+
+    /// <summary>Carries out what a takeover left for the next turn (see <see cref="Run"/>).</summary>
+    private void RunDeferred()
+    {
+        if (_deferred.Count == 0) return;
+        _eventAge = _deferredAge;
+        foreach (var action in _deferred) Execute(action);
+        _deferred.Clear();
+        _eventAge = TimeSpan.Zero;
         ReportToGroup();
+    }
+
+    private static bool EntersMaster(List<VrrpAction> actions)
+    {
+        foreach (var action in actions)
+            if (action.Kind == VrrpActionKind.StateChanged && action.To == VrrpState.Master) return true;
+        return false;
     }
 
     private void Execute(in VrrpAction a)

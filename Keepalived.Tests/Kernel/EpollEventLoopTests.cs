@@ -27,6 +27,41 @@ public sealed class EpollEventLoopTests(ITestOutputHelper output) : TestKit(outp
         }
     }
 
+    /// <summary>Tells "sent" to its peer and "continued" to itself; the peer reports to the test actor.</summary>
+    private sealed class TellsPeerThenItself(IActorRef peer, IActorRef report) : UntypedActor
+    {
+        protected override void OnReceive(object message)
+        {
+            if (message is "go")
+            {
+                peer.Tell("sent");
+                Self.Tell("continued");
+            }
+            else report.Tell(message);
+        }
+    }
+
+    [Fact]
+    public void A_turn_on_the_loop_handles_one_message_so_a_peer_told_first_runs_first()
+    {
+        using var loop = new EpollEventLoop("test-order");
+        Assert.Equal(1, loop.Throughput);
+        var peer = Sys.ActorOf(Props.Create(() => new ForwardAll(TestActor)).WithDispatcher(loop));
+        var actor = Sys.ActorOf(Props.Create(() => new TellsPeerThenItself(peer, TestActor)).WithDispatcher(loop));
+        for (var i = 0; i < 20; i++)
+        {
+            actor.Tell("go");
+            // a mailbox batch would have handled "continued" in the same turn, before the peer's turn
+            ExpectMsg("sent");
+            ExpectMsg("continued");
+        }
+    }
+
+    private sealed class ForwardAll(IActorRef target) : UntypedActor
+    {
+        protected override void OnReceive(object message) => target.Tell(message);
+    }
+
     [Fact]
     public void A_readable_descriptor_calls_its_handler_on_the_loop_thread_until_unregistered()
     {

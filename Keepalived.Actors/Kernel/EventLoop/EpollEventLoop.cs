@@ -11,7 +11,9 @@ namespace Keepalived.Actors.Kernel.EventLoop;
 /// actors given it as their dispatcher, and the callbacks of the file descriptors registered
 /// with it (a timerfd, the VRRP sockets). A timer expiry or a received advert wakes this one
 /// thread, and the actor turns it causes run in the same wake-up, with no hand-over between
-/// threads. Turns scheduled from other threads wake it through an eventfd.
+/// threads. Turns scheduled from other threads wake it through an eventfd. A turn handles one
+/// message, so the actors on the loop take turns in the order their messages were told: an
+/// advert an instance tells the socket actor is sent before that instance's next message.
 /// </summary>
 public sealed class EpollEventLoop : MessageDispatcher, IDisposable
 {
@@ -39,6 +41,8 @@ public sealed class EpollEventLoop : MessageDispatcher, IDisposable
     }
 
     public override string Id { get; }
+
+    public override int? Throughput => 1;
 
     /// <summary>Callbacks that threw (caught: the loop must go on).</summary>
     public long HandlerErrors => Interlocked.Read(ref _handlerErrors);

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Keepalived.Actors.Runtime;
 
 /// <summary>
-/// The mailbox: a system queue served first, a user queue served in batches of
-/// <see cref="ActorSystemSettings.Throughput"/>, and an idle/scheduled flag so at most one turn
+/// The mailbox: a system queue served first, a user queue served in batches of the
+/// dispatcher's throughput (<see cref="ActorSystemSettings.Throughput"/> by default), and an idle/scheduled flag so at most one turn
 /// of the actor runs at a time on its dispatcher (the thread pool unless its Props say otherwise).
 /// </summary>
 internal sealed partial class ActorCell : IThreadPoolWorkItem
@@ -65,7 +65,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 return;
             }
             ProcessSystemMessages();
-            var throughput = System.Settings.Throughput;
+            var throughput = Props.Dispatcher.Throughput ?? System.Settings.Throughput;
             for (var i = 0; i < throughput && CanProcessUserMessages; i++)
             {
                 if (!_userQueue.TryDequeue(out var envelope)) break;

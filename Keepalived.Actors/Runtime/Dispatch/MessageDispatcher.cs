@@ -13,6 +13,12 @@ public abstract class MessageDispatcher
 
     public abstract string Id { get; }
 
+    /// <summary>
+    /// Messages an actor handles per turn before the next actor's turn (Akka.NET's dispatcher
+    /// <c>throughput</c>); null: <see cref="ActorSystemSettings.Throughput"/>.
+    /// </summary>
+    public virtual int? Throughput => null;
+
     /// <summary>Runs one turn of an actor's mailbox.</summary>
     internal abstract void Schedule(IThreadPoolWorkItem turn);
 

@@ -29,10 +29,15 @@ internal sealed class InstanceRig
 
     private readonly TestKit _kit;
     private readonly TestProbe _control;
+    private readonly MessageDispatcher? _dispatcher;
 
-    public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null)
+    /// <param name="dispatcher">Where the instance (and the socket stand-in) run; the thread pool if null.</param>
+    /// <param name="socketStandIn">An actor in place of the socket probe, given the probe (e.g. to forward to it).</param>
+    public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null,
+        MessageDispatcher? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null)
     {
         _kit = kit;
+        _dispatcher = dispatcher;
         Config = config ?? NewConfig();
         Socket = kit.CreateTestProbe("socket");
         Netlink = kit.CreateTestProbe("netlink");
@@ -43,11 +48,15 @@ internal sealed class InstanceRig
         _control = kit.CreateTestProbe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
-            new VrrpLeaves(Socket.Ref, Netlink.Ref, Garp.Ref, Notify.Ref, Nftables.Ref)) { Vmac = vmac };
+            new VrrpLeaves(SocketRef(kit, socketStandIn), Netlink.Ref, Garp.Ref, Notify.Ref, Nftables.Ref)) { Vmac = vmac };
     }
 
     public VrrpInstance Config { get; }
     public VrrpInstanceEnvironment Environment { get; }
+
+    private IActorRef SocketRef(TestKit kit, Func<TestProbe, Props>? standIn) => standIn is null
+        ? Socket.Ref
+        : kit.Sys.ActorOf(_dispatcher is null ? standIn(Socket) : standIn(Socket).WithDispatcher(_dispatcher), "socket-stand-in");
     public TestProbe Socket { get; }
     public TestProbe Netlink { get; }
     public TestProbe Garp { get; }
@@ -90,7 +99,8 @@ internal sealed class InstanceRig
 
     public void Start()
     {
-        Instance = _kit.Sys.ActorOf(VrrpInstanceActor.Props(Environment), "instance-VI_1");
+        var props = VrrpInstanceActor.Props(Environment);
+        Instance = _kit.Sys.ActorOf(_dispatcher is null ? props : props.WithDispatcher(_dispatcher), "instance-VI_1");
         Sync();
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Arp;
+using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
@@ -70,6 +71,45 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
         Assert.Equal(("veth-ka0", InstanceRig.Vip), (add.Interface, add.Addresses.Single().Address));
         Assert.Equal(VrrpTransitionReason.MasterNoResponse, rig.Events.ExpectMsg<VrrpInstanceActor.StateChanged>(s => s.To == VrrpState.Master).Reason);
         Assert.Equal("MASTER", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
+    }
+
+    [Fact]
+    public void The_takeover_advert_is_sent_before_the_rest_of_the_takeover_is_carried_out()
+    {
+        // as in the host: the instance and the socket actor take turns on one event-loop thread
+        using var loop = new EpollEventLoop("takeover-order");
+        var takeoverLoggedAtSend = new List<bool>();
+        var rig = new InstanceRig(this, dispatcher: loop,
+            socketStandIn: probe => Props.Create(() => new SendWitness(probe.Ref, () => EnteredMaster(), takeoverLoggedAtSend)));
+        rig.StartAsBackup();
+
+        rig.Advance(InstanceRig.MasterDown);
+        rig.Socket.ExpectMsg<VrrpSocketActor.Send>();
+        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
+        Assert.Equal("MASTER", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
+
+        // keepalived's vrrp_state_master_tx: the advert leaves before the takeover's other work
+        // (here its log line) is done; it does not wait for the end of the instance's turn
+        lock (takeoverLoggedAtSend) Assert.Equal([false], takeoverLoggedAtSend);
+        Assert.True(EnteredMaster());
+    }
+
+    private bool EnteredMaster() =>
+        LogSink.Events.Any(e => e.MessageTemplate.Text.Contains("Entering {State} STATE", StringComparison.Ordinal)
+            && e.Properties.TryGetValue("State", out var state) && state.ToString() == "\"MASTER\"");
+
+    /// <summary>A socket stand-in that notes, for each advert, whether the takeover was logged already.</summary>
+    private sealed class SendWitness : ReceiveActor
+    {
+        public SendWitness(IActorRef probe, Func<bool> takeoverLogged, List<bool> seen)
+        {
+            Receive<VrrpSocketActor.Send>(send =>
+            {
+                lock (seen) seen.Add(takeoverLogged());
+                probe.Forward(send);
+            });
+            ReceiveAny(probe.Forward);
+        }
     }
 
     [Fact]
