@@ -88,6 +88,16 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     public sealed record ShutdownComplete(string Name);
 
+    /// <summary>
+    /// To itself through a timer at start: a backup's only timer is always restarted before it
+    /// runs out, so without this the first timer to fire (and the advert it builds) would be
+    /// the first takeover's, paying for code that has never run while the VIP is unowned.
+    /// </summary>
+    private sealed class Rehearsal
+    {
+        public static readonly Rehearsal Instance = new();
+    }
+
     /// <summary>To itself: carry out the rest of a takeover whose advert went out in the previous turn.</summary>
     private sealed class ContinueTakeover
     {
@@ -155,6 +165,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics.Snapshot())));
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
         Receive<Shutdown>(OnShutdown);
+        Receive<Rehearsal>(_ => _adverts.Sends(_machine.EffectivePriority));
         // only a wake-up: AroundReceive has carried out the rest of the takeover
         Receive<ContinueTakeover>(_ => { });
         ReceiveAny(Unhandled);
@@ -167,6 +178,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self));
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
+        Timers.StartSingleTimer(Rehearsal.Instance, Rehearsal.Instance, TimeSpan.Zero);
         // keepalived holds an instance with an unweighted track_script back until that script
         // has a first result (num_script_init): it must not advertise or take over before it
         // (an unweighted track_process likewise waits for the first scan)

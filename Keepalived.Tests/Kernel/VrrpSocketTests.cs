@@ -83,6 +83,29 @@ public sealed class VrrpSocketTests
         Assert.Equal(50, buffer[atA.Offset + 2]);
     }
 
+    [RootTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_rehearsed_send_puts_nothing_on_the_wire(bool ipv6)
+    {
+        using var link = VethLink.Create();
+        IPAddress group = ipv6 ? VrrpSocketOptions.Ipv6Group : VrrpSocketOptions.Ipv4Group;
+        IPAddress a = ipv6 ? VethLink.A6 : VethLink.A4;
+        using var sender = link.A.Run(() => new VrrpSocket(Options(VethLink.AInterface, ipv6, false, null, null)));
+        using var receiver = link.B.Run(() => new VrrpSocket(Options(VethLink.BInterface, ipv6, false, null, null)));
+        using var capture = link.B.Run(() => PacketCapture.Open(VethLink.BInterface));
+
+        sender.RehearseSend();
+        sender.Send(TestAdvert.Build(1, 77, a, group, a), a, group);
+
+        // had the rehearsal sent anything, it would be the first datagram B reads and sees
+        var buffer = new byte[1500];
+        VrrpReceived first = await receiver.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(Bound);
+        Assert.Equal(77, buffer[first.Offset + 2]);
+        byte[] frame = await capture.NextAsync(f => IsVrrp(f, ipv6));
+        Assert.Equal(77, frame[(ipv6 ? 14 + 40 : 14 + 20) + 2]);
+    }
+
     [RootFact]
     public async Task Dispose_ends_a_pending_receive()
     {

@@ -77,7 +77,25 @@ public sealed class VrrpSocket : IDisposable
     /// Sends one VRRP message (header, addresses, checksum as the codec built it) from
     /// <paramref name="source"/> to <paramref name="destination"/> (the group or a unicast peer).
     /// </summary>
-    public unsafe void Send(ReadOnlySpan<byte> vrrpMessage, IPAddress source, IPAddress destination)
+    public void Send(ReadOnlySpan<byte> vrrpMessage, IPAddress source, IPAddress destination)
+    {
+        if (SendOn(_send.SafeHandle, vrrpMessage, source, destination) < 0)
+            throw new ErrnoException("sendmsg", LastErrno);
+    }
+
+    /// <summary>
+    /// Runs the send path once without a socket: sendmsg on no descriptor fails with EBADF and
+    /// nothing leaves. The path's code is then ready and libc's sendmsg bound before a
+    /// takeover's first advert, which would otherwise pay for both while the VIP is unowned.
+    /// </summary>
+    public void RehearseSend()
+    {
+        using var none = new SafeFileDescriptor(-1);
+        Span<byte> message = stackalloc byte[Keepalived.Actors.Vrrp.Packet.VrrpConstants.HeaderLength];
+        SendOn(none, message, _ipv4 ? IPAddress.Any : IPAddress.IPv6Any, Options.Group);
+    }
+
+    private unsafe nint SendOn(System.Runtime.InteropServices.SafeHandle fd, ReadOnlySpan<byte> vrrpMessage, IPAddress source, IPAddress destination)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
@@ -119,8 +137,7 @@ public sealed class VrrpSocket : IDisposable
             };
             // keepalived sends to the group with MSG_DONTROUTE: it is link-local by definition
             int flags = MSG_DONTWAIT | (multicast ? MSG_DONTROUTE : 0);
-            if (SendMsg(_send.SafeHandle, &message, flags) < 0)
-                throw new ErrnoException("sendmsg", LastErrno);
+            return SendMsg(fd, &message, flags);
         }
     }
 

@@ -110,6 +110,7 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         }
         _log.Info("VRRP socket open on {Interface} ({Family}, {Mode})", _options.Interface,
             _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}");
+        _socket.RehearseSend();
         _stop = new CancellationTokenSource();
         var (socket, self, token) = (_socket, Self, _stop.Token);
         if (Context.Props.Dispatcher is EpollEventLoop loop)
