@@ -26,9 +26,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly AdvertBuilder _adverts;
     private readonly InstanceTracking _tracking;
     private readonly List<VrrpAction> _actions = new(8);
-    // a takeover's actions after its advert, carried out in the next turn (see Run)
-    private readonly List<VrrpAction> _deferred = new(8);
-    private TimeSpan _deferredAge;
+    // a step's actions not yet carried out, from _next on (a takeover yields: see Run)
+    private readonly List<VrrpAction> _pending = new(8);
+    private int _next;
+    private bool _yielding;
     private readonly TimeProvider _clock;
     private readonly long _epoch;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -71,60 +72,6 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     // the state machine's tag of each timer's latest start
     private readonly long[] _timerTags = new long[Ticks.Length];
 
-    /// <summary>
-    /// A timer of the state machine ran out. The runtime never delivers the tick of a timer that
-    /// was restarted or cancelled, so it belongs to the latest start, whose tag the actor keeps:
-    /// one tick per timer serves every start, and a master's advert costs no allocation.
-    /// </summary>
-    public sealed record Tick(VrrpTimer Timer);
-
-    /// <summary>Send priority 0 if master, remove the addresses, then answer <see cref="ShutdownComplete"/>.</summary>
-    /// <param name="Release">false for <c>--dont-release-vrrp</c>: stop without the priority-0 advert and leave the addresses.</param>
-    public sealed record Shutdown(bool Release = true)
-    {
-        public static readonly Shutdown Instance = new();
-        public static readonly Shutdown KeepAddresses = new(false);
-    }
-
-    public sealed record ShutdownComplete(string Name);
-
-    /// <summary>
-    /// To itself through a timer at start: a backup's only timer is always restarted before it
-    /// runs out, so without this the first timer to fire (and the advert it builds) would be
-    /// the first takeover's, paying for code that has never run while the VIP is unowned.
-    /// </summary>
-    private sealed class Rehearsal
-    {
-        public static readonly Rehearsal Instance = new();
-    }
-
-    /// <summary>To itself: carry out the rest of a takeover whose advert went out in the previous turn.</summary>
-    private sealed class ContinueTakeover
-    {
-        public static readonly ContinueTakeover Instance = new();
-    }
-
-    /// <summary>Answered with <see cref="Status"/>.</summary>
-    public sealed record GetStatus
-    {
-        public static readonly GetStatus Instance = new();
-    }
-
-    public sealed record Status(string Name, VrrpState State, int BasePriority, int EffectivePriority,
-        IPAddress? MasterAddress, TimeSpan MasterDownInterval, VrrpStatistics Statistics);
-
-    /// <summary>
-    /// A fault source (a link, a tracker: <paramref name="Source"/> names it) went bad or
-    /// recovered; the instance is in FAULT while any source is bad.
-    /// </summary>
-    public sealed record FaultChanged(bool Faulted, string Source);
-
-    /// <summary>The total priority (base + tracker weights) changed.</summary>
-    public sealed record TotalPriorityChanged(int TotalPriority);
-
-    /// <summary>Published on the event stream on every state change (management, sync groups, tests).</summary>
-    public sealed record StateChanged(string Name, VrrpState From, VrrpState To, VrrpTransitionReason Reason, int Priority);
-
     public static Props Props(VrrpInstanceEnvironment environment) =>
         Runtime.Props.Create(() => new VrrpInstanceActor(environment));
 
@@ -166,8 +113,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
         Receive<Shutdown>(OnShutdown);
         Receive<Rehearsal>(_ => _adverts.Sends(_machine.EffectivePriority));
-        // only a wake-up: AroundReceive has carried out the rest of the takeover
-        Receive<ContinueTakeover>(_ => { });
+        Receive<ContinueTakeover>(_ => OnContinueTakeover());
         ReceiveAny(Unhandled);
     }
 
@@ -269,54 +215,75 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// Runs one state-machine step and carries out the actions it produced, in order. Entering
-    /// MASTER, the turn ends after the advert has been told to the socket actor, and the rest
-    /// (addresses, GARP, logs, notifies) follows in the next turn, before any other message: the
-    /// socket actor, queued first on the event loop, sends the advert before that work, as
-    /// keepalived's vrrp_state_master_tx sends it before vrrp_state_become_master.
+    /// MASTER, what goes on the wire goes before the bookkeeping, as keepalived's
+    /// vrrp_state_master_tx and vrrp_state_become_master order it: advert, addresses, GARP,
+    /// then the log line, the notify and the sync group's report. The turn ends after the
+    /// advert, after the address request and after the GARP, and the rest follows in a later
+    /// turn (<see cref="ContinueTakeover"/>): the event loop runs one message per turn, so the
+    /// leaf told just before, queued first, does its part first. The GARP waits for netlink's
+    /// answer as before, and so does everything after it. Any other message first carries out
+    /// all that is left (<see cref="AroundReceive"/>), so nothing overtakes the takeover.
     /// </summary>
     /// <param name="at">When the event happened (a timestamp of the system's clock; null: now). Timers
     /// the step starts are shortened by the time since, so they run from the event.</param>
     private void Run(in VrrpEvent e, long? at = null)
     {
+        FinishPending();
         _actions.Clear();
         var now = Now;
         var happened = at is { } stamp ? _clock.GetElapsedTime(_epoch, stamp) : now;
         _eventAge = happened < now ? now - happened : TimeSpan.Zero;
         _machine.Handle(e, now - _eventAge, _actions);
-        var entersMaster = EntersMaster(_actions);
-        for (var i = 0; i < _actions.Count; i++)
+        _pending.AddRange(_actions);
+        _actions.Clear();
+        _yielding = EntersMaster(_pending);
+        Proceed();
+    }
+
+    /// <summary>Carries out pending actions until a yield point (or the end: then the group hears of the step).</summary>
+    private void Proceed()
+    {
+        while (_next < _pending.Count)
         {
-            Execute(_actions[i]);
-            if (entersMaster && _actions[i].Kind == VrrpActionKind.SendAdvert && i + 1 < _actions.Count)
+            var action = _pending[_next++];
+            Execute(action);
+            if (_yielding && _next < _pending.Count && action.Kind is VrrpActionKind.SendAdvert
+                    or VrrpActionKind.AddVirtualAddresses or VrrpActionKind.SendGratuitousArp)
             {
-                for (var j = i + 1; j < _actions.Count; j++) _deferred.Add(_actions[j]);
-                _deferredAge = _eventAge;
                 Self.Tell(ContinueTakeover.Instance);
-                break;
+                return;
             }
         }
-        _actions.Clear();
-        _eventAge = TimeSpan.Zero;
-        // the group hears of the change after the instance's own notify (see RunDeferred)
-        if (_deferred.Count == 0) ReportToGroup();
-    }
-
-    /// <summary>Every message, whatever it is, comes after the takeover whose advert went before it.</summary>
-    protected internal override bool AroundReceive(Receive receive, object message)
-    {
-        RunDeferred();
-        return base.AroundReceive(receive, message);
-    }
-
-    /// <summary>Carries out what a takeover left for the next turn (see <see cref="Run"/>).</summary>
-    private void RunDeferred()
-    {
-        if (_deferred.Count == 0) return;
-        _eventAge = _deferredAge;
-        foreach (var action in _deferred) Execute(action);
-        _deferred.Clear();
+        _pending.Clear();
+        _next = 0;
         _eventAge = TimeSpan.Zero;
         ReportToGroup();
+    }
+
+    /// <summary>Carries out whatever a takeover has left, without yielding.</summary>
+    private void FinishPending()
+    {
+        if (_pending.Count == 0) return;
+        _yielding = false;
+        Proceed();
+    }
+
+    /// <summary>The next step of a takeover, unless the addresses are still being added (their answer asks again).</summary>
+    private void OnContinueTakeover()
+    {
+        if (_addsInFlight == 0) Proceed();
+    }
+
+    /// <summary>
+    /// Messages other than those that carry a takeover on find it finished. (A netlink that
+    /// never answers holds the takeover's notify only until the next message, at the latest
+    /// the next advert tick.)
+    /// </summary>
+    protected internal override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is not (ContinueTakeover or NetlinkActor.AddressesChanged or NftablesActor.FirewallChanged))
+            FinishPending();
+        return base.AroundReceive(receive, message);
     }
 
     private static bool EntersMaster(List<VrrpAction> actions)
@@ -447,6 +414,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
                 SendGarp(_pendingGarpRepeat);
                 _pendingGarpRepeat = 0;
             }
+            if (_addsInFlight == 0 && _pending.Count > 0) Self.Tell(ContinueTakeover.Instance);
         }
         else
         {

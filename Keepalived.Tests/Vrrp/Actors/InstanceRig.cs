@@ -33,8 +33,9 @@ internal sealed class InstanceRig
 
     /// <param name="dispatcher">Where the instance (and the socket stand-in) run; the thread pool if null.</param>
     /// <param name="socketStandIn">An actor in place of the socket probe, given the probe (e.g. to forward to it).</param>
+    /// <param name="garpStandIn">Likewise for the GARP probe.</param>
     public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null,
-        MessageDispatcher? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null)
+        MessageDispatcher? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null, Func<TestProbe, Props>? garpStandIn = null)
     {
         _kit = kit;
         _dispatcher = dispatcher;
@@ -48,15 +49,15 @@ internal sealed class InstanceRig
         _control = kit.CreateTestProbe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
-            new VrrpLeaves(SocketRef(kit, socketStandIn), Netlink.Ref, Garp.Ref, Notify.Ref, Nftables.Ref)) { Vmac = vmac };
+            new VrrpLeaves(LeafRef(kit, Socket, socketStandIn), Netlink.Ref, LeafRef(kit, Garp, garpStandIn), Notify.Ref, Nftables.Ref)) { Vmac = vmac };
     }
 
     public VrrpInstance Config { get; }
     public VrrpInstanceEnvironment Environment { get; }
 
-    private IActorRef SocketRef(TestKit kit, Func<TestProbe, Props>? standIn) => standIn is null
-        ? Socket.Ref
-        : kit.Sys.ActorOf(_dispatcher is null ? standIn(Socket) : standIn(Socket).WithDispatcher(_dispatcher), "socket-stand-in");
+    private IActorRef LeafRef(TestKit kit, TestProbe probe, Func<TestProbe, Props>? standIn) => standIn is null
+        ? probe.Ref
+        : kit.Sys.ActorOf(_dispatcher is null ? standIn(probe) : standIn(probe).WithDispatcher(_dispatcher), $"{probe.Ref.Path.Name}-stand-in");
     public TestProbe Socket { get; }
     public TestProbe Netlink { get; }
     public TestProbe Garp { get; }

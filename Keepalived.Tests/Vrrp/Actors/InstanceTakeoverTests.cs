@@ -80,7 +80,7 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
         using var loop = new EpollEventLoop("takeover-order");
         var takeoverLoggedAtSend = new List<bool>();
         var rig = new InstanceRig(this, dispatcher: loop,
-            socketStandIn: probe => Props.Create(() => new SendWitness(probe.Ref, () => EnteredMaster(), takeoverLoggedAtSend)));
+            socketStandIn: probe => Props.Create(() => new Witness<VrrpSocketActor.Send>(probe.Ref, EnteredMaster, takeoverLoggedAtSend)));
         rig.StartAsBackup();
 
         rig.Advance(InstanceRig.MasterDown);
@@ -94,19 +94,44 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
         Assert.True(EnteredMaster());
     }
 
+    [Fact]
+    public void The_takeover_gratuitous_arp_goes_out_before_the_takeover_is_logged_and_notified()
+    {
+        using var loop = new EpollEventLoop("garp-order");
+        var takeoverLoggedAtGarp = new List<bool>();
+        var rig = new InstanceRig(this, dispatcher: loop,
+            garpStandIn: probe => Props.Create(() => new Witness<GarpActor.SendGratuitous>(probe.Ref, EnteredMaster, takeoverLoggedAtGarp)));
+        rig.StartAsBackup();
+
+        // the kit's own Advance: the rig's would ask for the status, and any message but the
+        // takeover's own finishes the takeover at once
+        Advance(InstanceRig.MasterDown);
+        rig.Socket.ExpectMsg<VrrpSocketActor.Send>();
+        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
+        rig.Notify.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+        rig.Garp.ExpectMsg<GarpActor.SendGratuitous>();
+        Assert.Equal("MASTER", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
+
+        // keepalived's vrrp_state_become_master: addresses, GARP, then send_instance_notifies
+        lock (takeoverLoggedAtGarp) Assert.Equal([false], takeoverLoggedAtGarp);
+        Assert.True(EnteredMaster());
+        Assert.Equal(VrrpState.Master, rig.Sync().State);
+    }
+
     private bool EnteredMaster() =>
         LogSink.Events.Any(e => e.MessageTemplate.Text.Contains("Entering {State} STATE", StringComparison.Ordinal)
             && e.Properties.TryGetValue("State", out var state) && state.ToString() == "\"MASTER\"");
 
-    /// <summary>A socket stand-in that notes, for each advert, whether the takeover was logged already.</summary>
-    private sealed class SendWitness : ReceiveActor
+    /// <summary>A leaf stand-in that notes, for each <typeparamref name="T"/>, whether the takeover was logged already.</summary>
+    private sealed class Witness<T> : ReceiveActor where T : class
     {
-        public SendWitness(IActorRef probe, Func<bool> takeoverLogged, List<bool> seen)
+        public Witness(IActorRef probe, Func<bool> takeoverLogged, List<bool> seen)
         {
-            Receive<VrrpSocketActor.Send>(send =>
+            Receive<T>(message =>
             {
                 lock (seen) seen.Add(takeoverLogged());
-                probe.Forward(send);
+                probe.Forward(message);
             });
             ReceiveAny(probe.Forward);
         }

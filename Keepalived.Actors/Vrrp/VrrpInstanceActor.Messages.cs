@@ -1,0 +1,63 @@
+using System.Net;
+using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Vrrp.Packet;
+
+namespace Keepalived.Actors.Vrrp;
+
+/// <summary>The messages of <see cref="VrrpInstanceActor"/>: what it is told, and what it tells itself.</summary>
+public sealed partial class VrrpInstanceActor
+{
+    /// <summary>
+    /// A timer of the state machine ran out. The runtime never delivers the tick of a timer that
+    /// was restarted or cancelled, so it belongs to the latest start, whose tag the actor keeps:
+    /// one tick per timer serves every start, and a master's advert costs no allocation.
+    /// </summary>
+    public sealed record Tick(VrrpTimer Timer);
+
+    /// <summary>Send priority 0 if master, remove the addresses, then answer <see cref="ShutdownComplete"/>.</summary>
+    /// <param name="Release">false for <c>--dont-release-vrrp</c>: stop without the priority-0 advert and leave the addresses.</param>
+    public sealed record Shutdown(bool Release = true)
+    {
+        public static readonly Shutdown Instance = new();
+        public static readonly Shutdown KeepAddresses = new(false);
+    }
+
+    public sealed record ShutdownComplete(string Name);
+
+    /// <summary>
+    /// To itself through a timer at start: a backup's only timer is always restarted before it
+    /// runs out, so without this the first timer to fire (and the advert it builds) would be
+    /// the first takeover's, paying for code that has never run while the VIP is unowned.
+    /// </summary>
+    private sealed class Rehearsal
+    {
+        public static readonly Rehearsal Instance = new();
+    }
+
+    /// <summary>To itself: carry on with a takeover that yielded to a leaf (see <see cref="Run"/>).</summary>
+    private sealed class ContinueTakeover
+    {
+        public static readonly ContinueTakeover Instance = new();
+    }
+
+    /// <summary>Answered with <see cref="Status"/>.</summary>
+    public sealed record GetStatus
+    {
+        public static readonly GetStatus Instance = new();
+    }
+
+    public sealed record Status(string Name, VrrpState State, int BasePriority, int EffectivePriority,
+        IPAddress? MasterAddress, TimeSpan MasterDownInterval, VrrpStatistics Statistics);
+
+    /// <summary>
+    /// A fault source (a link, a tracker: <paramref name="Source"/> names it) went bad or
+    /// recovered; the instance is in FAULT while any source is bad.
+    /// </summary>
+    public sealed record FaultChanged(bool Faulted, string Source);
+
+    /// <summary>The total priority (base + tracker weights) changed.</summary>
+    public sealed record TotalPriorityChanged(int TotalPriority);
+
+    /// <summary>Published on the event stream on every state change (management, sync groups, tests).</summary>
+    public sealed record StateChanged(string Name, VrrpState From, VrrpState To, VrrpTransitionReason Reason, int Priority);
+}
