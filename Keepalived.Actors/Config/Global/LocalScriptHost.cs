@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Keepalived.Actors.Kernel.Libc;
+
 namespace Keepalived.Actors.Config.Global;
 
 /// <summary>The real machine: /etc/passwd, /etc/group and the file system.</summary>
@@ -44,26 +47,15 @@ public sealed class LocalScriptHost : IScriptHost
         return new ScriptFileInfo(isDir, !isDir && !isLink, isLink, uid, gid, mode);
     }
 
-    private static (uint, uint) Owner(string path)
+    /// <summary>The owner of <paramref name="path"/> itself (a symlink's own, as lstat reports it).</summary>
+    private static unsafe (uint, uint) Owner(string path)
     {
-        // .NET has no lstat owner; /proc is not needed: ask the runtime's Mono.Unix-free way via stat(1)-like parsing is
-        // unavailable, so fall back to the owner of the file as reported by 'ls -ln' semantics through FileStatus.
-        try
-        {
-            var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%u %g", "--", path])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            using var p = System.Diagnostics.Process.Start(psi);
-            if (p is null) return (0, 0);
-            var output = p.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            p.WaitForExit();
-            return output.Length == 2 && uint.TryParse(output[0], out var u) && uint.TryParse(output[1], out var g) ? (u, g) : (0, 0);
-        }
-        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
+        byte* buffer = stackalloc byte[Libc.StatxSize];
+        if (Libc.StatX(Libc.AT_FDCWD, path, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_UID | Libc.STATX_GID, buffer) != 0)
             return (0, 0);
-        }
+        var statx = new ReadOnlySpan<byte>(buffer, Libc.StatxSize);
+        return (MemoryMarshal.Read<uint>(statx[Libc.StatxUidOffset..]),
+            MemoryMarshal.Read<uint>(statx[Libc.StatxGidOffset..]));
     }
 
     public string? RealPath(string path)

@@ -15,6 +15,19 @@ internal static partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
 
+    public const int AT_FDCWD = -100;
+    public const int AT_SYMLINK_NOFOLLOW = 0x100;
+    public const uint STATX_UID = 0x8;
+    public const uint STATX_GID = 0x10;
+
+    /// <summary>struct statx: the same layout on every architecture.</summary>
+    public const int StatxSize = 256;
+    public const int StatxUidOffset = 20;
+    public const int StatxGidOffset = 24;
+
+    [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int StatX(int dirFd, string path, int flags, uint mask, byte* buffer);
+
     [LibraryImport(LibraryName, EntryPoint = "read", SetLastError = true)]
     public static unsafe partial nint Read(SafeHandle fd, byte* buffer, nuint count);
 
