@@ -25,8 +25,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly VrrpReceiveValidator _validator;
     private readonly AdvertBuilder _adverts;
     private readonly InstanceTracking _tracking;
-    private readonly List<VrrpAction> _actions = new(8);
-    // a step's actions not yet carried out, from _next on (a takeover yields: see Run)
+    // the actions of the current step, those not yet carried out from _next on (a takeover yields: see Run)
     private readonly List<VrrpAction> _pending = new(8);
     private int _next;
     private bool _yielding;
@@ -229,13 +228,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private void Run(in VrrpEvent e, long? at = null)
     {
         FinishPending();
-        _actions.Clear();
         var now = Now;
         var happened = at is { } stamp ? _clock.GetElapsedTime(_epoch, stamp) : now;
         _eventAge = happened < now ? now - happened : TimeSpan.Zero;
-        _machine.Handle(e, now - _eventAge, _actions);
-        _pending.AddRange(_actions);
-        _actions.Clear();
+        _machine.Handle(e, now - _eventAge, _pending);
         _yielding = EntersMaster(_pending);
         Proceed();
     }
@@ -250,7 +246,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
             if (_yielding && _next < _pending.Count && action.Kind is VrrpActionKind.SendAdvert
                     or VrrpActionKind.AddVirtualAddresses or VrrpActionKind.SendGratuitousArp)
             {
-                Self.Tell(ContinueTakeover.Instance);
+                // while the addresses are being added, their answer carries the takeover on
+                if (_addsInFlight == 0) Self.Tell(ContinueTakeover.Instance);
                 return;
             }
         }
@@ -268,10 +265,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         Proceed();
     }
 
-    /// <summary>The next step of a takeover, unless the addresses are still being added (their answer asks again).</summary>
+    /// <summary>The next step of a takeover (none if a message in between has finished it), unless the addresses are still being added (their answer asks again).</summary>
     private void OnContinueTakeover()
     {
-        if (_addsInFlight == 0) Proceed();
+        if (_pending.Count > 0 && _addsInFlight == 0) Proceed();
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
+using Keepalived.Actors.Vrrp.Packet;
 using static Keepalived.Actors.Kernel.Libc.Libc;
 
 namespace Keepalived.Actors.Kernel.Vrrp;
@@ -63,7 +65,7 @@ public sealed class VrrpSocket : IDisposable
     public VrrpSocketOptions Options { get; }
 
     /// <summary>The read socket's descriptor, for an event loop to watch.</summary>
-    public System.Runtime.InteropServices.SafeHandle ReadHandle => _read.SafeHandle;
+    public SafeHandle ReadHandle => _read.SafeHandle;
 
     public int InterfaceIndex { get; }
 
@@ -91,11 +93,11 @@ public sealed class VrrpSocket : IDisposable
     public void RehearseSend()
     {
         using var none = new SafeFileDescriptor(-1);
-        Span<byte> message = stackalloc byte[Keepalived.Actors.Vrrp.Packet.VrrpConstants.HeaderLength];
+        Span<byte> message = stackalloc byte[VrrpConstants.HeaderLength];
         SendOn(none, message, _ipv4 ? IPAddress.Any : IPAddress.IPv6Any, Options.Group);
     }
 
-    private unsafe nint SendOn(System.Runtime.InteropServices.SafeHandle fd, ReadOnlySpan<byte> vrrpMessage, IPAddress source, IPAddress destination)
+    private unsafe nint SendOn(SafeHandle fd, ReadOnlySpan<byte> vrrpMessage, IPAddress source, IPAddress destination)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
