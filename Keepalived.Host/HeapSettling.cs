@@ -16,17 +16,15 @@ internal static class HeapSettling
     /// <summary>How long after start the heap is settled: time enough for the instances to be created.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(2);
 
-    public static async Task AfterStartAsync(CancellationToken token)
+    /// <param name="beforeCollect">Run right before the collection (the pause watch starts there).</param>
+    public static async Task AfterStartAsync(Action beforeCollect, CancellationToken token)
     {
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-        try
-        {
-            await Task.Delay(Delay, token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        // a stop cancels the wait without an exception: a process's first exception costs
+        // milliseconds, and a stop is when the goodbye advert is due
+        await Task.WhenAny(Task.Delay(Delay, token));
+        if (token.IsCancellationRequested) return;
+        beforeCollect();
         var before = GC.GetTotalMemory(false);
         var start = Stopwatch.GetTimestamp();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

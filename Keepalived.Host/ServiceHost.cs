@@ -30,38 +30,35 @@ public static class ServiceHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        // A plain -t skips building the command-line parser (a good part of its start-up).
-        if (ConfigTestArguments.TryParse(args, out var test))
-            return ConfigTestCommand.Run(test!.File, test.HoconFile, test.Parser, test.Dump);
-        // the takeover path's pure code is prepared on the second core while the flags, the
-        // settings and keepalived.conf are read on this one
-        VrrpWarmUp.Start();
-        var o = new CommandLineOptions();
-        var root = o.CreateRootCommand();
-        root.SetAction((result, token) =>
-        {
-            if (result.GetValue(o.Version))
-            {
-                Console.WriteLine($"keepalived-net {typeof(ServiceHost).Assembly.GetName().Version}");
-                return Task.FromResult(0);
-            }
-            var file = result.GetValue(o.UseFile)!;
-            var parserOptions = new ConfigParserOptions { ConfigTest = result.GetValue(o.ConfigTest) };
-            if (result.GetValue(o.ConfigId) is { } id) parserOptions = parserOptions with { ConfigId = id };
-            if (result.GetValue(o.ConfigTest))
-                return Task.FromResult(ConfigTestCommand.Run(file, result.GetValue(o.Hocon), parserOptions, result.GetValue(o.DumpConf)));
-            var vrrpOnly = result.GetValue(o.Vrrp);
-            var checkOnly = result.GetValue(o.Check);
-            return RunServiceAsync(new ServiceOptions(file, result.GetValue(o.Hocon), parserOptions,
-                result.GetValue(o.LogDetail), result.GetValue(o.DumpConf),
-                RunVrrp: vrrpOnly || !checkOnly, RunChecker: checkOnly || !vrrpOnly,
-                ReleaseVips: !result.GetValue(o.DontReleaseVrrp),
-                PidFile: result.GetValue(o.PidFile) ?? PidFiles.DefaultParent,
-                VrrpPidFile: result.GetValue(o.VrrpPidFile) ?? PidFiles.DefaultVrrp,
-                CheckersPidFile: result.GetValue(o.CheckersPidFile) ?? PidFiles.DefaultCheckers), token);
-        });
+        // The plain command line of a unit file or a script is read without building the full
+        // parser, a good part of the time from exec to the first advert.
+        if (Arguments.TryReadPlain(args) is { } plain)
+            return await RunAsync(plain, CancellationToken.None);
         // SIGTERM and SIGINT are ours: they start the VRRP goodbye, which must not be cut short
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return await CommandLineOptions.CreateRootCommand(RunAsync).Parse(args)
+            .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+
+    private static Task<int> RunAsync(Arguments args, CancellationToken token)
+    {
+        if (args.Has(Flags.Version))
+        {
+            Console.WriteLine($"keepalived-net {typeof(ServiceHost).Assembly.GetName().Version}");
+            return Task.FromResult(0);
+        }
+        var parserOptions = new ConfigParserOptions { ConfigTest = args.Has(Flags.ConfigTest) };
+        if (args.Value(Flags.ConfigId) is { } id) parserOptions = parserOptions with { ConfigId = id };
+        if (args.Has(Flags.ConfigTest))
+            return Task.FromResult(ConfigTestCommand.Run(args.ConfigFile, args.Value(Flags.Hocon), parserOptions, args.Has(Flags.DumpConf)));
+        var vrrpOnly = args.Has(Flags.Vrrp);
+        var checkOnly = args.Has(Flags.Check);
+        return RunServiceAsync(new ServiceOptions(args.ConfigFile, args.Value(Flags.Hocon), parserOptions,
+            args.Has(Flags.LogDetail), args.Has(Flags.DumpConf),
+            RunVrrp: vrrpOnly || !checkOnly, RunChecker: checkOnly || !vrrpOnly,
+            ReleaseVips: !args.Has(Flags.DontReleaseVrrp),
+            PidFile: args.Value(Flags.PidFile) ?? PidFiles.DefaultParent,
+            VrrpPidFile: args.Value(Flags.VrrpPidFile) ?? PidFiles.DefaultVrrp,
+            CheckersPidFile: args.Value(Flags.CheckersPidFile) ?? PidFiles.DefaultCheckers), token);
     }
 
     private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump,
@@ -69,25 +66,24 @@ public static class ServiceHost
 
     private static async Task<int> RunServiceAsync(ServiceOptions options, CancellationToken token)
     {
-        Actors.Config.Hocon.Config settings;
+        // keepalived.conf is parsed on this thread while the HOCON settings and the logger are
+        // made on another: together they are the larger part of the time from exec to the first
+        // advert. The settings' keepalived { } overrides are applied once both are done.
+        var loading = Task.Run(() => ServiceSettings.Load(options.ConfigFile, options.HoconFile, options.Detail));
+        var config = ReadConfiguration(options, () => ServiceSettings.OverridesOf(loading));
         try
         {
-            settings = HoconLayers.Load(new HoconLayerOptions { UserFile = options.HoconFile, KeepalivedConfPath = options.ConfigFile });
+            Log.Logger = (await loading).Logger;
         }
         catch (HoconException ex)
         {
             Console.Error.WriteLine(ex.Message);
             return ConfigTestExitCode.Fatal;
         }
-        Log.Logger = Logging.Create(settings, options.Detail);
         try
         {
             using var pidFiles = new PidFiles();
-            using var gcPauses = new GcPauseMonitor();
-            gcPauses.Paused += (pause, generation) =>
-            {
-                if (pause > gcPauses.Threshold) Log.Debug("GC pause of {Pause:F3} ms (generation {Generation})", pause.TotalMilliseconds, generation);
-            };
+            using var gcPauses = new GcPauseWatch();
             // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
             // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up
             using var loop = new EpollEventLoop("vrrp", () => ThreadNice.Set(ThreadNice.Vrrp));
@@ -97,38 +93,43 @@ public static class ServiceHost
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
             pidFiles.Write(options.PidFile);
-            var config = LoadConfiguration(options, settings);
+            LogConfiguration(options, config);
             var watchdog = system.ActorOf(WatchdogActor.Props(), "watchdog");
             using var usr2 = PosixSignalRegistration.Create((PosixSignal)SigUsr2, ctx =>
             {
                 ctx.Cancel = true;
                 _ = StatsDump.WriteAsync(watchdog);
-                LogRuntimeStatistics(gcPauses);
+                gcPauses.LogStatistics();
             });
             if (config is not null)
                 watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker, loop));
+            // the takeover path's pure code is prepared on the second core while the instances start
+            // (a backup's first takeover is at least three adverts away)
+            VrrpWarmUp.Start();
             // single process: the "child" pid files name this process, written when that part runs
             if (options.RunVrrp) pidFiles.Write(options.VrrpPidFile);
             if (options.RunChecker) pidFiles.Write(options.CheckersPidFile);
             Log.Information("keepalived-net started (pid {Pid})", Environment.ProcessId);
             using var settled = new CancellationTokenSource();
-            var settling = HeapSettling.AfterStartAsync(settled.Token);
+            var settling = HeapSettling.AfterStartAsync(gcPauses.Start, settled.Token);
 
             var signal = await stop.Task.WaitAsync(token);
+            // VRRP first says goodbye (priority 0, VIPs removed), then the tree stops; the goodbye
+            // is asked for before anything else, since the backups wait for its advert
+            var goodbye = watchdog.Ask<WatchdogActor.Stopped>(new WatchdogActor.Shutdown(options.ReleaseVips), ShutdownTimeout);
             Log.Information("Received {Signal}, stopping", signal);
             await settled.CancelAsync();
             await settling;
-            // VRRP first says goodbye (priority 0, VIPs removed), then the tree stops
             try
             {
-                await watchdog.Ask<WatchdogActor.Stopped>(new WatchdogActor.Shutdown(options.ReleaseVips), ShutdownTimeout);
+                await goodbye;
             }
             catch (TimeoutException)
             {
                 Log.Warning("Shutdown took longer than {Timeout}; stopping anyway", ShutdownTimeout);
             }
             await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
-            LogRuntimeStatistics(gcPauses);
+            gcPauses.LogStatistics();
             Log.Information("Stopped cleanly");
             return 0;
         }
@@ -144,29 +145,25 @@ public static class ServiceHost
     }
 
     /// <summary>Reads keepalived.conf as keepalived does at start: problems are logged, not fatal (null if there is no file).</summary>
-    private static ConfigLoadResult? LoadConfiguration(ServiceOptions options, Actors.Config.Hocon.Config settings)
+    private static ConfigLoadResult? ReadConfiguration(ServiceOptions options, Func<Actors.Config.Hocon.Config?> overrides) =>
+        File.Exists(options.ConfigFile)
+            ? KeepalivedConfigLoader.Load(options.ConfigFile, new ConfigLoadOptions { Parser = options.Parser, OverridesAfterParse = overrides })
+            : null;
+
+    /// <summary>What reading keepalived.conf found, in the order found (the logger is made while the file is read).</summary>
+    private static void LogConfiguration(ServiceOptions options, ConfigLoadResult? result)
     {
-        if (!File.Exists(options.ConfigFile))
+        if (result is null)
         {
             Log.Warning("Configuration file {File} does not exist", options.ConfigFile);
-            return null;
+            return;
         }
-        var result = KeepalivedConfigLoader.Load(options.ConfigFile, new ConfigLoadOptions
-        {
-            Parser = options.Parser,
-            Overrides = settings,
-            Sink = d => Log.Write(d.Kind == ConfigErrorKind.Ok ? LogEventLevel.Information : LogEventLevel.Warning, "{Diagnostic}", d.ToString()),
-        });
+        foreach (var d in result.Diagnostics.All)
+            Log.Write(d.Kind == ConfigErrorKind.Ok ? LogEventLevel.Information : LogEventLevel.Warning, "{Diagnostic}", d.ToString());
         Log.Information("Configuration {File} read: status {Status}, {Count} diagnostic(s), {Overrides} override(s)",
             options.ConfigFile, result.Diagnostics.Status, result.Diagnostics.All.Count, result.Config.Overrides.Count);
         if (options.Dump) Console.Out.Write(result.Dump());
-        return result;
     }
-
-    /// <summary>Garbage collections and allocation since start: what can hold up a VRRP timer besides the kernel.</summary>
-    private static void LogRuntimeStatistics(GcPauseMonitor gcPauses) =>
-        Log.Information("Runtime: GC {Pauses}; collections gen0/1/2 {Gen0}/{Gen1}/{Gen2}; {Allocated:F1} MiB allocated since start",
-            gcPauses.Current, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes() / 1048576.0);
 
     private static Action<PosixSignalContext> Stopping(TaskCompletionSource<PosixSignal> stop) => ctx =>
     {

@@ -23,7 +23,11 @@ done
 # makes its own network namespace with the interfaces the configs name).
 corpus="$ROOT/../shared/corpus/verdicts.sh"
 bin="$ROOT/artifacts/keepalived-net/keepalived-net"
-dotnet publish Keepalived.Host -c Release -o "$ROOT/artifacts/keepalived-net" -nologo -clp:ErrorsOnly >/dev/null
+# the interop runs test the binary as deploy/install.sh ships it: self-contained, trimmed, ReadyToRun
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+rm -rf "$ROOT/artifacts/keepalived-net"
+dotnet publish Keepalived.Host -c Release -r "$rid" --self-contained -p:PublishReadyToRun=true \
+    -o "$ROOT/artifacts/keepalived-net" -nologo -clp:ErrorsOnly >/dev/null
 if [ -f "$corpus" ]; then
     if bash "$corpus" --check "$bin"; then
         passed=$((passed + 1))

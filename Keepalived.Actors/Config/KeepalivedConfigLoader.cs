@@ -14,6 +14,12 @@ public sealed record ConfigLoadOptions
     /// <summary>The HOCON layers whose <c>keepalived { }</c> part overrides keepalived.conf; none when null.</summary>
     public Hocon.Config? Overrides { get; init; }
 
+    /// <summary>
+    /// Asked for the overrides once the file is parsed, when <see cref="Overrides"/> is null: a
+    /// caller can read its HOCON layers on another thread while keepalived.conf is parsed.
+    /// </summary>
+    public Func<Hocon.Config?>? OverridesAfterParse { get; init; }
+
     /// <summary>Called with each diagnostic as it is found (e.g. to print it).</summary>
     public Action<ConfigDiagnostic>? Sink { get; init; }
 }
@@ -51,7 +57,7 @@ public static class KeepalivedConfigLoader
         foreach (var section in sections.Reverse()) section.Install(root);
         var completed = parser.Parse(path, root);
         var ordered = sections.Reverse().ToArray();
-        if (completed && options.Overrides is { } overrides)
+        if (completed && (options.Overrides ?? options.OverridesAfterParse?.Invoke()) is { } overrides)
             ConfigOverrides.Apply(overrides, parser, ordered, config);
         if (completed)
             foreach (var section in sections) section.Validate();

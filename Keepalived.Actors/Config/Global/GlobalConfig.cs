@@ -75,8 +75,8 @@ public sealed class GlobalConfig
     public LvsSyncDaemon? LvsSyncDaemon { get; set; }
 
     // VRRP globals
-    public IPAddress VrrpMcastGroup4 { get; set; } = IPAddress.Parse("224.0.0.18");
-    public IPAddress VrrpMcastGroup6 { get; set; } = IPAddress.Parse("ff02::12");
+    public IPAddress VrrpMcastGroup4 { get; set; } = new([224, 0, 0, 18]);
+    public IPAddress VrrpMcastGroup6 { get; set; } = new([0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x12]);
     public TimeSpan VrrpGarpMasterDelay { get; set; } = TimeSpan.FromSeconds(5);
     public uint VrrpGarpMasterRepeat { get; set; } = 5;
     public TimeSpan VrrpGarpMasterRefresh { get; set; } = TimeSpan.Zero;

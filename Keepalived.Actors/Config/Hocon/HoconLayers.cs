@@ -100,7 +100,11 @@ public static class HoconLayers
         ArgumentNullException.ThrowIfNull(environment);
         var root = new HoconObjectBuilder(new HoconOrigin("<environment>", 0, 0));
         // only the prefixed variables (usually none) are sorted, so that the same variables always merge in the same order
-        var prefixed = environment.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        // (a loop, not LINQ: this runs at every start, and LINQ over the dictionary's pairs is code
+        // the ReadyToRun image does not hold, compiled on the way to the first advert)
+        var prefixed = new List<KeyValuePair<string, string>>();
+        foreach (var variable in environment)
+            if (variable.Key.StartsWith(prefix, StringComparison.Ordinal)) prefixed.Add(variable);
         prefixed.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         foreach (var (name, value) in prefixed)
         {
