@@ -28,6 +28,26 @@ public sealed class GarpNaTests
         Assert.Equal(expected, frame[..Math.Min(frame.Length, expected.Length)]);
     }
 
+    [RootFact]
+    public async Task Rehearsals_send_nothing_and_leave_the_senders_working()
+    {
+        using var link = VethLink.Create();
+        (int ifIndex, byte[] mac) = link.A.Run(() => (KernelSocket.InterfaceIndex(VethLink.AInterface),
+            InterfaceHardwareAddress.Read(VethLink.AInterface).Address.GetAddressBytes()));
+        using var garp = link.A.Run(() => new GarpSender());
+        using var na = link.A.Run(() => new UnsolicitedNaSender());
+        using var capture = link.B.Run(() => PacketCapture.Open(VethLink.BInterface));
+
+        garp.RehearseSend();
+        na.RehearseSend();
+        garp.Send(ifIndex, mac, IPAddress.Parse("10.199.0.101"));
+
+        // had a rehearsal sent anything, an ARP with the unspecified address, or an NA, would come first
+        byte[] frame = await capture.NextAsync(f => PacketCapture.EtherType(f) == 0x0806 || (PacketCapture.EtherType(f) == 0x86dd && f[20] == 58 && f[54] == 136));
+        Assert.Equal(0x0806, PacketCapture.EtherType(frame));
+        Assert.Equal([10, 199, 0, 101], frame[28..32]);
+    }
+
     [RootTheory]
     [InlineData(false)]
     [InlineData(true)]

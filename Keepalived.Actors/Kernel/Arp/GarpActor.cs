@@ -54,6 +54,9 @@ public sealed class GarpActor : ReceiveActor, IWithTimers
         {
             _garp = new GarpSender();
             _na = new UnsolicitedNaSender();
+            // and their send paths run once, so a takeover's first announcement does not run cold code
+            _garp.RehearseSend();
+            _na.RehearseSend();
         }
         catch (ErrnoException ex)
         {

@@ -24,5 +24,13 @@ public sealed class GarpSender : IDisposable
         _socket.Send(ifIndex, frame, ETH_P_ARP);
     }
 
+    /// <summary>Builds a frame and runs the send path on no descriptor: nothing leaves (see <see cref="PacketSocket.RehearseSend"/>).</summary>
+    public void RehearseSend()
+    {
+        Span<byte> frame = stackalloc byte[GarpFrame.Length];
+        GarpFrame.Write(frame, stackalloc byte[6], IPAddress.Any);
+        _socket.RehearseSend(frame, ETH_P_ARP);
+    }
+
     public void Dispose() => _socket.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
 using static Keepalived.Actors.Kernel.Libc.Libc;
 
@@ -15,7 +16,24 @@ internal sealed class PacketSocket : IDisposable
     private readonly Socket _socket = KernelSocket.Open(AF_PACKET, SOCK_RAW, 0);
 
     /// <summary>Sends one frame on <paramref name="ifIndex"/>; throws <see cref="ErrnoException"/> (ENETDOWN, ENXIO, ...).</summary>
-    public unsafe void Send(int ifIndex, ReadOnlySpan<byte> frame, ushort ethertype)
+    public void Send(int ifIndex, ReadOnlySpan<byte> frame, ushort ethertype)
+    {
+        if (SendOn(_socket.SafeHandle, ifIndex, frame, ethertype) < 0)
+            throw new ErrnoException("sendto(AF_PACKET)", LastErrno);
+    }
+
+    /// <summary>
+    /// Runs the send path once without a socket: sendto on no descriptor fails with EBADF and
+    /// nothing leaves. The path's code is then ready and libc's sendto bound before a takeover's
+    /// first gratuitous announcement, which would otherwise pay for both.
+    /// </summary>
+    public void RehearseSend(ReadOnlySpan<byte> frame, ushort ethertype)
+    {
+        using var none = new SafeFileDescriptor(-1);
+        SendOn(none, 0, frame, ethertype);
+    }
+
+    private static unsafe nint SendOn(SafeHandle fd, int ifIndex, ReadOnlySpan<byte> frame, ushort ethertype)
     {
         SockAddrLl address = new()
         {
@@ -26,9 +44,7 @@ internal sealed class PacketSocket : IDisposable
         fixed (byte* f = frame)
         {
             // MSG_DONTWAIT: a full device queue is an error to report, never a blocked caller
-            nint sent = SendTo(_socket.SafeHandle, f, (nuint)frame.Length, MSG_DONTWAIT, (byte*)&address, SizeOfSockAddrLl);
-            if (sent < 0)
-                throw new ErrnoException("sendto(AF_PACKET)", LastErrno);
+            return SendTo(fd, f, (nuint)frame.Length, MSG_DONTWAIT, (byte*)&address, SizeOfSockAddrLl);
         }
     }
 

@@ -26,5 +26,13 @@ public sealed class UnsolicitedNaSender : IDisposable
         _socket.Send(ifIndex, frame, ETH_P_IPV6);
     }
 
+    /// <summary>Builds a frame and runs the send path on no descriptor: nothing leaves (see <see cref="PacketSocket.RehearseSend"/>).</summary>
+    public void RehearseSend()
+    {
+        Span<byte> frame = stackalloc byte[UnsolicitedNaFrame.Length];
+        UnsolicitedNaFrame.Write(frame, stackalloc byte[6], IPAddress.IPv6Any, router: false);
+        _socket.RehearseSend(frame, ETH_P_IPV6);
+    }
+
     public void Dispose() => _socket.Dispose();
 }
