@@ -86,7 +86,8 @@ public static class ServiceHost
             using var gcPauses = new GcPauseWatch();
             // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
             // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up
-            using var loop = new EpollEventLoop("vrrp", () => ThreadNice.Set(ThreadNice.Vrrp));
+            var scheduling = VrrpThreadScheduling.From(config?.Config.Global.Vrrp);
+            using var loop = new EpollEventLoop("vrrp", () => Log.Debug("VRRP event loop thread: {Scheduling}", scheduling.ApplyToCurrentThread()));
             using var time = new TimerFdTimeProvider(loop);
             using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger, TimeProvider = time });
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -11,4 +11,16 @@ internal static partial class Libc
 
     [LibraryImport(LibraryName, EntryPoint = "setpriority", SetLastError = true)]
     public static partial int SetPriority(int which, int who, int nice);
+
+    public const int SCHED_OTHER = 0;
+    public const int SCHED_RR = 2;
+    /// <summary>Or'ed into a policy: threads and processes this one creates start as ordinary threads again.</summary>
+    public const int SCHED_RESET_ON_FORK = 0x40000000;
+
+    /// <summary><c>sched_setscheduler(2)</c>; <paramref name="priority"/> points at a <c>struct sched_param</c> (one int).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "sched_setscheduler", SetLastError = true)]
+    public static unsafe partial int SchedSetScheduler(int pid, int policy, int* priority);
+
+    [LibraryImport(LibraryName, EntryPoint = "sched_getscheduler", SetLastError = true)]
+    public static partial int SchedGetScheduler(int pid);
 }
