@@ -78,7 +78,10 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     {
         _env = env;
         _name = env.Config.Name;
-        _addresses = VmacPlacement.Place(env.Config.VirtualAddresses, env.Interface, env.Vmac, env.Family);
+        // keepalived adds, announces and removes its vip and evip lists alike; only the advert
+        // leaves virtual_ipaddress_excluded out (vrrp_handle_ipaddress for VRRP_VIP_TYPE and VRRP_EVIP_TYPE)
+        _addresses = VmacPlacement.Place([.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses],
+            env.Interface, env.Vmac, env.Family);
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);

@@ -1,4 +1,5 @@
 using System.Net;
+using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.EventLoop;
@@ -71,6 +72,25 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
         Assert.Equal(("veth-ka0", InstanceRig.Vip), (add.Interface, add.Addresses.Single().Address));
         Assert.Equal(VrrpTransitionReason.MasterNoResponse, rig.Events.ExpectMsg<VrrpInstanceActor.StateChanged>(s => s.To == VrrpState.Master).Reason);
         Assert.Equal("MASTER", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
+    }
+
+    [Fact]
+    public void Excluded_addresses_are_added_announced_and_removed_but_not_advertised()
+    {
+        var excluded = IPAddress.Parse("10.199.1.100");
+        var config = InstanceRig.NewConfig(configure: v => v.ExcludedVirtualAddresses.Add(new VirtualIpAddress { Address = excluded, PrefixLength = 32 }));
+        var rig = new InstanceRig(this, config);
+        rig.Start();
+        rig.Socket.ExpectMsg<VrrpSocketActor.Register>();
+        // the stale-address clean-up at start covers both lists
+        Assert.Equal([InstanceRig.Vip, excluded], rig.Netlink.ExpectMsg<NetlinkActor.RemoveAddresses>().Addresses.Select(a => a.Address));
+
+        rig.Advance(InstanceRig.MasterDown);
+
+        Assert.Equal([InstanceRig.Vip], SentAdvert.Decode(rig.Socket.ExpectMsg<VrrpSocketActor.Send>()).Addresses);
+        Assert.Equal([InstanceRig.Vip, excluded], rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>().Addresses.Select(a => a.Address));
+        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
+        Assert.Equal([InstanceRig.Vip, excluded], rig.Garp.ExpectMsg<GarpActor.SendGratuitous>().Addresses.Select(a => a.Address));
     }
 
     [Fact]
