@@ -7,8 +7,8 @@ namespace Keepalived.Tests.Kernel;
 public sealed class VrrpThreadSchedulingTests
 {
     [Fact]
-    public void Without_configuration_the_loop_runs_real_time_at_the_lowest_priority_and_nice_minus_ten() =>
-        Assert.Equal(new VrrpThreadScheduling(-10, 1), VrrpThreadScheduling.From(null));
+    public void Without_configuration_the_loop_runs_at_nice_minus_ten_and_not_in_real_time() =>
+        Assert.Equal(new VrrpThreadScheduling(-10, null), VrrpThreadScheduling.From(null));
 
     [Fact]
     public void Keepaliveds_vrrp_priority_and_vrrp_rt_priority_are_used_when_set()
@@ -16,18 +16,21 @@ public sealed class VrrpThreadSchedulingTests
         var configured = new ProcessScheduling { Priority = 5, RealtimePriority = 20 };
         Assert.Equal(new VrrpThreadScheduling(5, 20), VrrpThreadScheduling.From(configured));
         // vrrp_priority 0 is keepalived's "unchanged"
-        Assert.Equal(new VrrpThreadScheduling(-10, 1), VrrpThreadScheduling.From(new ProcessScheduling()));
+        Assert.Equal(new VrrpThreadScheduling(-10, null), VrrpThreadScheduling.From(new ProcessScheduling()));
     }
 
-    [RootFact]
-    public void The_thread_runs_round_robin_and_the_threads_it_starts_are_ordinary()
+    [RootTheory]
+    [InlineData(null, "nice -10", 0)]             // SCHED_OTHER
+    [InlineData(1, "SCHED_RR priority 1", 2)]     // SCHED_RR
+    public void The_thread_gets_its_scheduling_and_the_threads_it_starts_are_ordinary(int? realtime, string expected, int expectedPolicy)
     {
         string? outcome = null;
-        int policy = -1, childPolicy = -1, childNice = int.MinValue;
+        int policy = -1, nice = int.MinValue, childPolicy = -1, childNice = int.MinValue;
         var thread = new Thread(() =>
         {
-            outcome = new VrrpThreadScheduling(-10, 1).ApplyToCurrentThread();
+            outcome = new VrrpThreadScheduling(-10, realtime).ApplyToCurrentThread();
             policy = LibcCalls.SchedGetScheduler(LibcCalls.GetTid());
+            nice = NiceOf(LibcCalls.GetTid());
             var child = new Thread(() =>
             {
                 childPolicy = LibcCalls.SchedGetScheduler(LibcCalls.GetTid());
@@ -39,8 +42,9 @@ public sealed class VrrpThreadSchedulingTests
         thread.Start();
         Assert.True(thread.Join(TimeSpan.FromSeconds(10)));
 
-        Assert.Equal("SCHED_RR priority 1", outcome);
-        Assert.Equal(LibcCalls.SCHED_RR | LibcCalls.SCHED_RESET_ON_FORK, policy);
+        Assert.Equal(expected, outcome);
+        Assert.Equal(expectedPolicy | LibcCalls.SCHED_RESET_ON_FORK, policy);
+        Assert.Equal(-10, nice);
         Assert.Equal(LibcCalls.SCHED_OTHER, childPolicy);
         Assert.Equal(0, childNice);
     }
