@@ -11,8 +11,7 @@ public sealed class GarpNaTests
     public async Task Gratuitous_ARP_is_seen_in_B_as_keepalived_sends_it()
     {
         using var link = VethLink.Create();
-        (int ifIndex, byte[] mac) = link.A.Run(() => (KernelSocket.InterfaceIndex(VethLink.AInterface),
-            InterfaceHardwareAddress.Read(VethLink.AInterface).Address.GetAddressBytes()));
+        (int ifIndex, byte[] mac) = InterfaceA(link);
         using var sender = link.A.Run(() => new GarpSender());
         using var capture = link.B.Run(() => PacketCapture.Open(VethLink.BInterface));
 
@@ -32,8 +31,7 @@ public sealed class GarpNaTests
     public async Task Rehearsals_send_nothing_and_leave_the_senders_working()
     {
         using var link = VethLink.Create();
-        (int ifIndex, byte[] mac) = link.A.Run(() => (KernelSocket.InterfaceIndex(VethLink.AInterface),
-            InterfaceHardwareAddress.Read(VethLink.AInterface).Address.GetAddressBytes()));
+        (int ifIndex, byte[] mac) = InterfaceA(link);
         using var garp = link.A.Run(() => new GarpSender());
         using var na = link.A.Run(() => new UnsolicitedNaSender());
         using var capture = link.B.Run(() => PacketCapture.Open(VethLink.BInterface));
@@ -82,8 +80,7 @@ public sealed class GarpNaTests
     public void Sending_on_a_link_that_is_down_is_ENETDOWN()
     {
         using var link = VethLink.Create();
-        (int ifIndex, byte[] mac) = link.A.Run(() => (KernelSocket.InterfaceIndex(VethLink.AInterface),
-            InterfaceHardwareAddress.Read(VethLink.AInterface).Address.GetAddressBytes()));
+        (int ifIndex, byte[] mac) = InterfaceA(link);
         using var garp = link.A.Run(() => new GarpSender());
         using var na = link.A.Run(() => new UnsolicitedNaSender());
         link.A.Ip("link", "set", VethLink.AInterface, "down");
@@ -121,4 +118,9 @@ public sealed class GarpNaTests
             sum = (sum & 0xffff) + (sum >> 16);
         return (int)sum;
     }
+
+    /// <summary>Namespace A's veth end: its index and MAC address.</summary>
+    private static (int Index, byte[] Mac) InterfaceA(VethLink link) =>
+        link.A.Run(() => (KernelSocket.InterfaceIndex(VethLink.AInterface),
+            InterfaceHardwareAddress.Read(VethLink.AInterface).Address.GetAddressBytes()));
 }
