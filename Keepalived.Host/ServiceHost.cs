@@ -114,11 +114,11 @@ public static class ServiceHost
             using var settled = new CancellationTokenSource();
             var settling = HeapSettling.AfterStartAsync(gcPauses.Start, settled.Token);
 
-            var signal = await stop.Task.WaitAsync(token);
+            await stop.Task.WaitAsync(token);
             // VRRP first says goodbye (priority 0, VIPs removed), then the tree stops; the goodbye
-            // is asked for before anything else, since the backups wait for its advert
+            // is asked for before anything else, since the backups wait for its advert (the
+            // signal was logged by its handler, meanwhile)
             var goodbye = watchdog.Ask<WatchdogActor.Stopped>(new WatchdogActor.Shutdown(options.ReleaseVips), ShutdownTimeout);
-            Log.Information("Received {Signal}, stopping", signal);
             await settled.CancelAsync();
             await settling;
             try
@@ -169,6 +169,7 @@ public static class ServiceHost
     private static Action<PosixSignalContext> Stopping(TaskCompletionSource<PosixSignal> stop) => ctx =>
     {
         ctx.Cancel = true;
-        stop.TrySetResult(ctx.Signal);
+        // the stop goes on on another thread (continuations run asynchronously); this logs beside it
+        if (stop.TrySetResult(ctx.Signal)) Log.Information("Received {Signal}, stopping", ctx.Signal);
     };
 }

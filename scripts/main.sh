@@ -13,8 +13,11 @@ LAB="$ROOT/../shared/lab"
 export LAB_PREFIX=kn-demo- LAB_WORK=/tmp/keepalived-net-demo LAB_NET=10.123.0
 VIP=10.123.0.100/24
 
-out="$ROOT/artifacts/keepalived-net"
+# its own directory: scripts/test.sh publishes a self-contained build into artifacts/keepalived-net,
+# and the two kinds of publish must not mix in one directory
+out="$ROOT/artifacts/keepalived-net-demo"
 echo "== building keepalived-net"
+rm -rf "$out"
 dotnet publish Keepalived.Host -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
 export KEEPALIVED_BIN="$out/keepalived-net"
 
