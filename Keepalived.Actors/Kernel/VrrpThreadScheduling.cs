@@ -11,7 +11,7 @@ namespace Keepalived.Actors.Kernel;
 /// loop's priority competing with it.
 /// Real time is not the default: it took the tail off the first takeover (a pool thread had held
 /// the CPU for 1.4 ms mid-takeover), but made the steady advert spacing of 1,000 instances worse
-/// (p99 4–7 ms against 1–2.5 ms at nice −10, docs/benchmarks.md).
+/// in the scale harness (p99 4.3–29 ms against 0.8–2.5 ms at nice −10, docs/benchmarks.md).
 /// <c>vrrp_rlimit_rttime</c> is read and not applied: RLIMIT_RTTIME is per process here, and its
 /// SIGXCPU would end the whole service, not only a VRRP process as in keepalived.
 /// </summary>

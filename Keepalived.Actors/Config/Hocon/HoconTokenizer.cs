@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -11,8 +10,6 @@ namespace Keepalived.Actors.Config.Hocon;
 /// </summary>
 internal sealed class HoconTokenizer
 {
-    // Spec "Unquoted strings": characters that may not appear in an unquoted string.
-
     private readonly string _text;
     private readonly string _file;
     private int _pos;
@@ -37,8 +34,9 @@ internal sealed class HoconTokenizer
         _ => char.GetUnicodeCategory(c) is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator,
     };
 
-    // (a switch, not SearchValues: one character at a time gains nothing from vectors, and their
-    // set-up is compiled at start, on the way to the first advert)
+    // Spec "Unquoted strings": characters that may not appear in an unquoted string. (A switch,
+    // not SearchValues: one character at a time gains nothing from vectors, and their set-up is
+    // compiled at start, on the way to the first advert.)
     public static bool IsForbidden(char c) => c is '$' or '"' or '{' or '}' or '[' or ']' or ':' or '=' or ',' or '+' or '#' or '`'
         or '^' or '?' or '!' or '@' or '*' or '&' or '\\';
 
