@@ -4,6 +4,7 @@ namespace Keepalived.Actors.Kernel.Libc;
 
 internal static partial class Libc
 {
+    public const int O_RDONLY = 0x0;
     public const int O_RDWR = 0x2;
     public const int O_NONBLOCK = 0x800;
     public const int O_NOFOLLOW = 0x20000;

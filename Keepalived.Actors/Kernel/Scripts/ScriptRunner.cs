@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using Keepalived.Actors.Config.Model;
+using Keepalived.Actors.Kernel.Libc;
 
 namespace Keepalived.Actors.Kernel.Scripts;
 
@@ -12,41 +11,36 @@ public readonly record struct ScriptResult(int ExitCode, bool TimedOut, string? 
 
 /// <summary>
 /// Runs configured scripts: fire-and-forget for notifies, or awaited with a timeout after which
-/// the script and its children are killed (a timeout counts as a failure, as in keepalived).
-/// A script that cannot be started is a result with <see cref="ScriptResult.Error"/>, never an
-/// exception.
+/// the script's process group (the script and its children) is killed (a timeout counts as a
+/// failure, as in keepalived). A script that cannot be started is a result with
+/// <see cref="ScriptResult.Error"/>, never an exception.
 /// </summary>
 public static class ScriptRunner
 {
     public static async Task<ScriptResult> RunAsync(NotifyScript script, IReadOnlyList<string>? extraArgs,
         TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        Process process;
+        ChildProcess child;
         try
         {
-            process = Process.Start(ScriptCommand.StartInfo(script, extraArgs))
-                ?? throw new InvalidOperationException("no process");
+            var command = ScriptCommand.For(script, extraArgs);
+            child = ChildProcess.Start(command.File, command.Argv);
         }
-        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
+        catch (ErrnoException ex)
         {
             return new ScriptResult(-1, false, $"cannot run {script}: {ex.Message}");
         }
-        using (process)
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) timer.CancelAfter(timeout);
+        try
         {
-            process.StandardInput.Close();
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) timer.CancelAfter(timeout);
-            try
-            {
-                await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
-                return new ScriptResult(process.ExitCode, false, null);
-            }
-            catch (OperationCanceledException)
-            {
-                try { process.Kill(entireProcessTree: true); }
-                catch (InvalidOperationException) { }
-                return new ScriptResult(-1, !cancellationToken.IsCancellationRequested, null);
-            }
+            return new ScriptResult(await child.Exited.WaitAsync(timer.Token).ConfigureAwait(false), false, null);
+        }
+        catch (OperationCanceledException)
+        {
+            // the reaper still reaps it once the kill has landed
+            child.SignalGroup(Libc.Libc.SIGKILL);
+            return new ScriptResult(-1, !cancellationToken.IsCancellationRequested, null);
         }
     }
 }

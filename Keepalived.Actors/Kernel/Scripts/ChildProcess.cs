@@ -1,0 +1,172 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Runtime.InteropServices;
+using System.Text;
+using Keepalived.Actors.Kernel.EventLoop;
+using Keepalived.Actors.Kernel.Libc;
+
+namespace Keepalived.Actors.Kernel.Scripts;
+
+/// <summary>
+/// A process started with posix_spawn(3), as keepalived's system_call_script starts a script
+/// after its fork: in a process group of its own (so a timeout kills the script's children with
+/// it), with every signal at its default disposition and none blocked (the runtime ignores
+/// SIGPIPE and blocks others), stdin from /dev/null, and the environment without IFS,
+/// LD_PRELOAD and LD_LIBRARY_PATH. posix_spawn is one vfork-like clone and an exec: no managed
+/// code runs in the child, and no helper program is exec'd on the way.
+/// Its exit is seen through a pidfd on one shared reaper thread, which reaps it with waitid.
+/// </summary>
+internal sealed class ChildProcess
+{
+    private static readonly string[] DroppedEnvironment = ["IFS", "LD_PRELOAD", "LD_LIBRARY_PATH"];
+    private static readonly Lazy<nint> Environment = new(BuildEnvironment);
+    private static readonly Lazy<EpollEventLoop> Reaper = new(() => new EpollEventLoop("script-reaper"));
+
+    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SafeFileDescriptor _pidFd;
+    private readonly Lock _gate = new();
+    private bool _reaped;
+
+    private ChildProcess(int pid, SafeFileDescriptor pidFd)
+    {
+        Pid = pid;
+        _pidFd = pidFd;
+    }
+
+    public int Pid { get; }
+
+    /// <summary>The exit status once reaped: the exit code, or 128 + the signal that ended it (as a shell reports it).</summary>
+    public Task<int> Exited => _exit.Task;
+
+    /// <summary>Starts <paramref name="file"/> with <paramref name="argv"/> (argv[0] included).</summary>
+    /// <param name="standardOutput">Becomes the child's stdout (and stderr); null: it inherits ours.</param>
+    /// <exception cref="ErrnoException">posix_spawn or pidfd_open failed (e.g. ENOENT, EACCES).</exception>
+    public static unsafe ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput = null)
+    {
+        var strings = new List<nint>(argv.Count + 1);
+        var addRef = false;
+        try
+        {
+            var path = Utf8(file, strings);
+            var args = stackalloc byte*[argv.Count + 1];
+            for (var i = 0; i < argv.Count; i++) args[i] = Utf8(argv[i], strings);
+            args[argv.Count] = null;
+
+            var attr = stackalloc byte[Libc.Libc.SpawnAttrSize];
+            var actions = stackalloc byte[Libc.Libc.SpawnFileActionsSize];
+            var mask = stackalloc byte[Libc.Libc.SigSetSize];
+            var defaults = stackalloc byte[Libc.Libc.SigSetSize];
+            Libc.Libc.PosixSpawnAttrInit(attr);
+            Libc.Libc.PosixSpawnFileActionsInit(actions);
+            try
+            {
+                Libc.Libc.SigEmptySet(mask);
+                Libc.Libc.SigFillSet(defaults);
+                Libc.Libc.PosixSpawnAttrSetFlags(attr, (short)(Libc.Libc.POSIX_SPAWN_SETPGROUP
+                    | Libc.Libc.POSIX_SPAWN_SETSIGMASK | Libc.Libc.POSIX_SPAWN_SETSIGDEF));
+                Libc.Libc.PosixSpawnAttrSetPGroup(attr, 0);
+                Libc.Libc.PosixSpawnAttrSetSigMask(attr, mask);
+                Libc.Libc.PosixSpawnAttrSetSigDefault(attr, defaults);
+                fixed (byte* devNull = "/dev/null\0"u8)
+                    Libc.Libc.PosixSpawnFileActionsAddOpen(actions, 0, devNull, Libc.Libc.O_RDONLY, 0);
+                if (standardOutput is not null)
+                {
+                    standardOutput.DangerousAddRef(ref addRef);
+                    var fd = (int)standardOutput.DangerousGetHandle();
+                    Libc.Libc.PosixSpawnFileActionsAddDup2(actions, fd, 1);
+                    Libc.Libc.PosixSpawnFileActionsAddDup2(actions, fd, 2);
+                }
+
+                int pid;
+                var error = Libc.Libc.PosixSpawn(&pid, path, actions, attr, args, (byte**)Environment.Value);
+                if (error != 0) throw new ErrnoException($"posix_spawn {file}", (Errno)error);
+                return Watch(pid);
+            }
+            finally
+            {
+                Libc.Libc.PosixSpawnFileActionsDestroy(actions);
+                Libc.Libc.PosixSpawnAttrDestroy(attr);
+            }
+        }
+        finally
+        {
+            if (addRef) standardOutput!.DangerousRelease();
+            foreach (var s in strings) NativeMemory.Free((void*)s);
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the child's process group (its own, from the start), unless it was reaped.</summary>
+    public void SignalGroup(int signal)
+    {
+        // Until it is reaped the child's pid, and so its group id, cannot be reused.
+        lock (_gate)
+            if (!_reaped) Libc.Libc.Kill(-Pid, signal);
+    }
+
+    private static ChildProcess Watch(int pid)
+    {
+        var pidFd = Libc.Libc.PidFdOpen(pid);
+        if (pidFd < 0)
+        {
+            var errno = Libc.Libc.LastErrno;
+            Libc.Libc.Kill(pid, Libc.Libc.SIGKILL);
+            throw new ErrnoException("pidfd_open", errno);
+        }
+        var child = new ChildProcess(pid, new SafeFileDescriptor(pidFd));
+        Reaper.Value.Register(child._pidFd, child.Reap);
+        return child;
+    }
+
+    /// <summary>On the reaper thread, when the pidfd is readable: the child has exited.</summary>
+    private unsafe void Reap()
+    {
+        var info = stackalloc byte[Libc.Libc.SigInfoSize];
+        new Span<byte>(info, Libc.Libc.SigInfoSize).Clear();
+        int status;
+        lock (_gate)
+        {
+            if (Libc.Libc.WaitId(Libc.Libc.P_PIDFD, (int)_pidFd.DangerousGetHandle(), info,
+                    Libc.Libc.WEXITED | Libc.Libc.WNOHANG) < 0)
+                status = -1;
+            else if (ReadInt(info, Libc.Libc.SigInfoPidOffset) == 0)
+                return; // not exited after all (readable only once it has)
+            else
+            {
+                var code = ReadInt(info, Libc.Libc.SigInfoCodeOffset);
+                var value = ReadInt(info, Libc.Libc.SigInfoStatusOffset);
+                status = code == Libc.Libc.CLD_EXITED ? value : 128 + value;
+            }
+            _reaped = true;
+        }
+        Reaper.Value.Unregister(_pidFd);
+        _pidFd.Dispose();
+        _exit.TrySetResult(status);
+    }
+
+    private static unsafe int ReadInt(byte* info, int offset) =>
+        BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(info + offset, 4));
+
+    private static unsafe byte* Utf8(string s, List<nint> owned)
+    {
+        var length = Encoding.UTF8.GetByteCount(s);
+        var p = (byte*)NativeMemory.Alloc((nuint)length + 1);
+        owned.Add((nint)p);
+        Encoding.UTF8.GetBytes(s, new Span<byte>(p, length));
+        p[length] = 0;
+        return p;
+    }
+
+    /// <summary>Our environment as a NULL-terminated envp array, built once and kept for the process's life.</summary>
+    private static unsafe nint BuildEnvironment()
+    {
+        var pairs = new List<string>();
+        foreach (DictionaryEntry e in System.Environment.GetEnvironmentVariables())
+            if (e.Key is string key && Array.IndexOf(DroppedEnvironment, key) < 0)
+                pairs.Add($"{key}={e.Value}");
+        var envp = (byte**)NativeMemory.Alloc((nuint)(pairs.Count + 1), (nuint)sizeof(nint));
+        var unused = new List<nint>();
+        for (var i = 0; i < pairs.Count; i++) envp[i] = Utf8(pairs[i], unused);
+        envp[pairs.Count] = null;
+        return (nint)envp;
+    }
+}
