@@ -71,9 +71,10 @@ public static class ServiceHost
         // advert. The settings' keepalived { } overrides are applied once both are done.
         var loading = Task.Run(() => ServiceSettings.Load(options.ConfigFile, options.HoconFile, options.Detail));
         var config = ReadConfiguration(options, () => ServiceSettings.OverridesOf(loading));
+        Config settings;
         try
         {
-            Log.Logger = (await loading).Logger;
+            (settings, Log.Logger) = await loading;
         }
         catch (HoconException ex)
         {
@@ -86,7 +87,8 @@ public static class ServiceHost
             using var gcPauses = new GcPauseWatch();
             // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
             // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up
-            var scheduling = VrrpThreadScheduling.From(config?.Config.Global.Vrrp);
+            var scheduling = VrrpThreadScheduling.From(config?.Config.Global.Vrrp,
+                settings.GetInt("keepalived-net.vrrp.realtime-priority", VrrpThreadScheduling.DefaultRealtimePriority));
             using var loop = new EpollEventLoop("vrrp", () => Log.Debug("VRRP event loop thread: {Scheduling}", scheduling.ApplyToCurrentThread()));
             using var time = new TimerFdTimeProvider(loop);
             using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger, TimeProvider = time });

@@ -4,26 +4,34 @@ using Keepalived.Actors.Kernel.Libc;
 namespace Keepalived.Actors.Kernel;
 
 /// <summary>
-/// How the VRRP event loop's thread is scheduled: keepalived's <c>vrrp_priority</c> (a nice
-/// value; −10 when not set) and <c>vrrp_rt_priority</c> (SCHED_RR at that priority, only when
-/// set, as in keepalived). Either way with SCHED_RESET_ON_FORK: a thread the runtime starts from
-/// the loop (the socket engine's, a pool worker) is an ordinary thread, not a second one at the
-/// loop's priority competing with it.
-/// Real time is not the default: it took the tail off the first takeover (a pool thread had held
-/// the CPU for 1.4 ms mid-takeover), but made the steady advert spacing of 1,000 instances worse
-/// in the scale harness (p99 4.3–29 ms against 0.8–2.5 ms at nice −10, docs/benchmarks.md).
+/// How the VRRP event loop's thread is scheduled: SCHED_RR at keepalived's <c>vrrp_rt_priority</c>
+/// when set, else at the HOCON setting <c>keepalived-net.vrrp.realtime-priority</c> (1 by
+/// default; 0 turns real time off), and the nice value of <c>vrrp_priority</c> (−10 when not
+/// set), which is what remains when real time is off or refused. Always with
+/// SCHED_RESET_ON_FORK: a thread the runtime starts from the loop (the socket engine's, a pool
+/// worker) is an ordinary thread, not a second one at the loop's priority competing with it.
+/// Real time by default is where this departs from keepalived (whose VRRP process is not real
+/// time unless configured): with it no ordinary thread of ours, and no other process, delays a
+/// takeover or an advert. Measured (docs/benchmarks.md): first takeovers within 2 ms 19 of 21
+/// against 10 of 21; advert spacing of 1,000 instances with two CPU hogs running, p99 0.25–0.91
+/// ms against 4.3–17 ms at nice −10 (keepalived 4.3–4.4 ms), and alike on an idle machine.
 /// <c>vrrp_rlimit_rttime</c> is read and not applied: RLIMIT_RTTIME is per process here, and its
-/// SIGXCPU would end the whole service, not only a VRRP process as in keepalived.
+/// SIGXCPU would end the whole service, not only a VRRP process as in keepalived; the kernel's
+/// real-time throttling (95 % of each second) still bounds a runaway loop.
 /// </summary>
 public sealed record VrrpThreadScheduling(int Nice, int? RealtimePriority)
 {
     /// <summary>The nice value when <c>vrrp_priority</c> is not set.</summary>
     public const int DefaultNice = ThreadNice.Vrrp;
 
+    /// <summary>The real-time priority when neither keepalived.conf nor the HOCON settings give one.</summary>
+    public const int DefaultRealtimePriority = 1;
+
     /// <summary>From keepalived.conf's vrrp_ scheduling keywords (null: none configured).</summary>
-    public static VrrpThreadScheduling From(ProcessScheduling? configured) => new(
+    /// <param name="realtimeDefault">The HOCON setting: the priority used when keepalived.conf sets none; 0 for none.</param>
+    public static VrrpThreadScheduling From(ProcessScheduling? configured, int realtimeDefault = DefaultRealtimePriority) => new(
         configured is { Priority: not 0 } ? configured.Priority : DefaultNice,
-        configured?.RealtimePriority);
+        configured?.RealtimePriority ?? (realtimeDefault > 0 ? Math.Min(realtimeDefault, 99) : null));
 
     /// <summary>Applies this to the calling thread; returns what it got, in words, for the log.</summary>
     public unsafe string ApplyToCurrentThread()

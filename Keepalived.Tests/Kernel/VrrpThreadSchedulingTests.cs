@@ -7,17 +7,27 @@ namespace Keepalived.Tests.Kernel;
 public sealed class VrrpThreadSchedulingTests
 {
     [Fact]
-    public void Without_configuration_the_loop_runs_at_nice_minus_ten_and_not_in_real_time() =>
-        Assert.Equal(new VrrpThreadScheduling(-10, null), VrrpThreadScheduling.From(null));
+    public void Without_configuration_the_loop_runs_at_real_time_priority_one_and_nice_minus_ten() =>
+        Assert.Equal(new VrrpThreadScheduling(-10, 1), VrrpThreadScheduling.From(null));
 
     [Fact]
     public void Keepaliveds_vrrp_priority_and_vrrp_rt_priority_are_used_when_set()
     {
         var configured = new ProcessScheduling { Priority = 5, RealtimePriority = 20 };
         Assert.Equal(new VrrpThreadScheduling(5, 20), VrrpThreadScheduling.From(configured));
+        // keepalived.conf's vrrp_rt_priority wins over the HOCON setting, even its 0
+        Assert.Equal(new VrrpThreadScheduling(5, 20), VrrpThreadScheduling.From(configured, realtimeDefault: 0));
         // vrrp_priority 0 is keepalived's "unchanged"
-        Assert.Equal(new VrrpThreadScheduling(-10, null), VrrpThreadScheduling.From(new ProcessScheduling()));
+        Assert.Equal(new VrrpThreadScheduling(-10, 1), VrrpThreadScheduling.From(new ProcessScheduling()));
     }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(-3, null)]
+    [InlineData(50, 50)]
+    [InlineData(500, 99)]
+    public void The_hocon_setting_sets_the_default_priority_and_zero_turns_real_time_off(int setting, int? expected) =>
+        Assert.Equal(new VrrpThreadScheduling(-10, expected), VrrpThreadScheduling.From(null, setting));
 
     [RootTheory]
     [InlineData(null, "nice -10", 0)]             // SCHED_OTHER
