@@ -127,6 +127,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
         Timers.StartSingleTimer(Rehearsal.Instance, Rehearsal.Instance, TimeSpan.Zero);
+        // reported before the start, so the instance goes from INIT straight to FAULT
+        if (_env.StartFault is { } fault) SetFault(fault, true);
         // keepalived holds an instance with an unweighted track_script back until that script
         // has a first result (num_script_init): it must not advertise or take over before it
         // (an unweighted track_process likewise waits for the first scan)

@@ -33,6 +33,13 @@ public sealed record VrrpInstanceEnvironment(
     /// </summary>
     public string? Vmac { get; init; }
 
+    /// <summary>
+    /// A fault the instance starts with and keeps (a VMAC that could not be set up): it goes from
+    /// INIT to FAULT and stays there, holding its sync group in FAULT, as keepalived's instance
+    /// does while its VMAC interface does not exist. Null: none.
+    /// </summary>
+    public string? StartFault { get; init; }
+
     public AddressFamily Family => PrimaryAddress.AddressFamily;
 
     public bool IsUnicast => Config.IsUnicast;

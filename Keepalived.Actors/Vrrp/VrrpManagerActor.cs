@@ -42,6 +42,8 @@ public sealed class VrrpManagerActor : ReceiveActor
     private int _lookupsPending;
     // use_vmac instances: their VMAC's name once netlink has set it up, null when that failed
     private readonly Dictionary<string, string?> _vmacs = new(StringComparer.Ordinal);
+    // use_vmac instances whose VMAC could not be set up, and why: they run in FAULT
+    private readonly Dictionary<string, string> _vmacFailures = new(StringComparer.Ordinal);
     private int _vmacsPending;
     private Action _afterFlush = () => { };
     private bool _shuttingDown;
@@ -86,7 +88,9 @@ public sealed class VrrpManagerActor : ReceiveActor
         Receive<NetlinkActor.VmacReady>(v => OnVmac(v.Instance, v.Name));
         Receive<NetlinkActor.VmacFailed>(f =>
         {
-            _log.Error("({Instance}) VMAC could not be set up ({Reason}): instance not started", f.Instance, f.Reason);
+            // keepalived's instance stays in FAULT while its VMAC interface does not exist
+            _log.Error("({Instance}) VMAC could not be set up ({Reason}): the instance stays in FAULT", f.Instance, f.Reason);
+            _vmacFailures[f.Instance] = f.Reason;
             OnVmac(f.Instance, null);
         });
         Receive<Shutdown>(OnShutdown);
@@ -184,7 +188,6 @@ public sealed class VrrpManagerActor : ReceiveActor
         foreach (var vrrp in _config.Vrrp.Instances)
         {
             if (_interfaces.GetValueOrDefault(InterfaceOf(vrrp)) is not { } info) continue;
-            if (vrrp.UseVmac && _vmacs.GetValueOrDefault(vrrp.Name) is null) continue;
             if (Environment(vrrp, info) is { } env) runnable.Add((vrrp, info, env));
         }
         var groups = StartSyncGroups(runnable.Select(r => r.Vrrp).ToList());
@@ -280,7 +283,12 @@ public sealed class VrrpManagerActor : ReceiveActor
             UnicastTtl = vrrp.IsUnicast && vrrp.UnicastTtl >= 0 ? (byte)vrrp.UnicastTtl : null,
         });
         return new VrrpInstanceEnvironment(vrrp, Global, info.Name, primary, destinations,
-            new VrrpLeaves(socket, _netlink, _garp, _notify, _nftables)) { Vrrp = _config.Vrrp, Vmac = vmac };
+            new VrrpLeaves(socket, _netlink, _garp, _notify, _nftables))
+        {
+            Vrrp = _config.Vrrp,
+            Vmac = vmac,
+            StartFault = _vmacFailures.TryGetValue(vrrp.Name, out var why) ? $"VMAC ({why})" : null,
+        };
     }
 
     private IActorRef SocketFor(VrrpSocketOptions options)

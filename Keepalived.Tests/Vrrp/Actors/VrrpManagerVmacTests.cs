@@ -5,6 +5,7 @@ using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Vrrp;
+using Keepalived.Actors.Config.Vrrp;
 
 namespace Keepalived.Tests.Vrrp.Actors;
 
@@ -90,14 +91,52 @@ public sealed class VrrpManagerVmacTests : TestKit
     }
 
     [Fact]
-    public void A_vmac_that_cannot_be_set_up_leaves_its_instance_stopped()
+    public void A_vmac_that_cannot_be_set_up_puts_its_instance_in_fault_on_the_base_interface()
     {
         var (manager, _) = AskedForVmac(Conf("use_vmac"));
 
         EventFilter.Error("VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EPERM")));
 
-        Assert.Empty(Instances(manager));
-        Assert.Empty(_rig.SocketsMade);
+        var instance = Assert.Single(Instances(manager));
+        Assert.Equal(VrrpState.Fault, instance.State);
+        // it listens on the base; in FAULT it sends nothing, even after a master-down interval
+        Assert.Equal("eth0", Assert.Single(_rig.SocketsMade).Interface);
+        _socket.ExpectMsg<VrrpSocketActor.Register>();
+        Advance(TimeSpan.FromSeconds(5));
+        _socket.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(VrrpState.Fault, Assert.Single(Instances(manager)).State);
+    }
+
+    [Fact]
+    public void A_failed_vmac_holds_its_sync_group_in_fault()
+    {
+        var manager = StartManager("""
+            vrrp_sync_group SG1 { group { VI_1 VI_2 } }
+            vrrp_instance VI_1 {
+                interface eth0
+                virtual_router_id 51
+                use_vmac
+                priority 200
+                virtual_ipaddress { 10.199.0.100/24 }
+            }
+            vrrp_instance VI_2 {
+                interface eth0
+                virtual_router_id 52
+                priority 200
+                virtual_ipaddress { 10.199.0.101/24 }
+            }
+            """);
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
+        _netlink.Reply(new NetlinkActor.InterfaceInfo("eth0", 2, [0x52, 0x54, 0, 0, 0, 1], true, [IPAddress.Parse("10.199.0.1")]));
+        _netlink.ExpectMsg<NetlinkActor.AddVmac>();
+        EventFilter.Error("VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EEXIST")));
+
+        // VI_2 alone would take over after its down timer; with VI_1 faulted the group holds both in FAULT
+        Instances(manager);
+        Advance(TimeSpan.FromSeconds(5));
+        var states = Instances(manager);
+        Assert.Equal(2, states.Count);
+        Assert.All(states, i => Assert.Equal(VrrpState.Fault, i.State));
     }
 
     [Fact]
