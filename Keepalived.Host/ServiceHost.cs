@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Hocon;
@@ -34,10 +35,18 @@ public static class ServiceHost
         // parser, a good part of the time from exec to the first advert.
         if (Arguments.TryReadPlain(args) is { } plain)
             return await RunAsync(plain, CancellationToken.None);
-        // SIGTERM and SIGINT are ours: they start the VRRP goodbye, which must not be cut short
-        return await CommandLineOptions.CreateRootCommand(RunAsync).Parse(args)
-            .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return await ParseFullAsync(args);
     }
+
+    /// <summary>
+    /// Anything else goes to System.CommandLine. A method of its own, so that its types (and the
+    /// assembly) are only loaded when it runs, not when the plain path's method is prepared.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<int> ParseFullAsync(string[] args) =>
+        // SIGTERM and SIGINT are ours: they start the VRRP goodbye, which must not be cut short
+        CommandLineOptions.CreateRootCommand(RunAsync).Parse(args)
+            .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
     private static Task<int> RunAsync(Arguments args, CancellationToken token)
     {

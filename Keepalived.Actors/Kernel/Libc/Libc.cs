@@ -8,7 +8,9 @@ namespace Keepalived.Actors.Kernel.Libc;
 /// </summary>
 internal static partial class Libc
 {
-    private const string LibraryName = "libc";
+    // glibc's soname, already loaded: "libc" made the runtime probe libc.so (a linker script),
+    // liblibc.so and others in several directories first, at each start
+    private const string LibraryName = "libc.so.6";
 
     /// <summary>The errno of the last import called with SetLastError.</summary>
     public static Errno LastErrno => (Errno)Marshal.GetLastPInvokeError();
