@@ -15,7 +15,6 @@ internal static partial class Libc
     public const short POSIX_SPAWN_SETSIGDEF = 0x04;
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
 
-    public const int SIGTERM = 15;
     public const int SIGKILL = 9;
 
     private const long SYS_pidfd_open = 434;

@@ -132,7 +132,8 @@ public sealed class VrrpManagerVmacTests : TestKit
         EventFilter.Error("VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EEXIST")));
 
         // VI_2 alone would take over after its down timer; with VI_1 faulted the group holds both in FAULT
-        Instances(manager);
+        // the group's SyncTo reaches VI_2 through the group actor, so it is awaited
+        AwaitAssert(() => Assert.All(Instances(manager), i => Assert.Equal(VrrpState.Fault, i.State)));
         Advance(TimeSpan.FromSeconds(5));
         var states = Instances(manager);
         Assert.Equal(2, states.Count);
