@@ -30,8 +30,8 @@ internal static partial class Libc
     public const int CLD_EXITED = 1;
 
     /// <summary>Returns an error number (0 on success); errno is not set.</summary>
-    [LibraryImport(LibraryName, EntryPoint = "posix_spawn")]
-    public static unsafe partial int PosixSpawn(int* pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
+    [LibraryImport(LibraryName, EntryPoint = "posix_spawn", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int PosixSpawn(int* pid, string path, void* fileActions, void* attr, byte** argv, byte** envp);
 
     [LibraryImport(LibraryName, EntryPoint = "posix_spawnattr_init")]
     public static unsafe partial int PosixSpawnAttrInit(void* attr);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections;
 using System.Runtime.InteropServices;
-using System.Text;
+using System.Runtime.InteropServices.Marshalling;
 using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Libc;
 
@@ -19,7 +19,7 @@ namespace Keepalived.Actors.Kernel.Scripts;
 internal sealed class ChildProcess
 {
     private static readonly string[] DroppedEnvironment = ["IFS", "LD_PRELOAD", "LD_LIBRARY_PATH"];
-    private static readonly Lazy<nint> Environment = new(BuildEnvironment);
+    private static readonly Lazy<nint> EnvironmentBlock = new(BuildEnvironmentBlock);
     private static readonly Lazy<EpollEventLoop> Reaper = new(() => new EpollEventLoop("script-reaper"));
 
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,14 +43,12 @@ internal sealed class ChildProcess
     /// <exception cref="ErrnoException">posix_spawn or pidfd_open failed (e.g. ENOENT, EACCES).</exception>
     public static unsafe ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput = null)
     {
-        var strings = new List<nint>(argv.Count + 1);
+        var args = stackalloc byte*[argv.Count + 1];
+        args[argv.Count] = null;
         var addRef = false;
         try
         {
-            var path = Utf8(file, strings);
-            var args = stackalloc byte*[argv.Count + 1];
-            for (var i = 0; i < argv.Count; i++) args[i] = Utf8(argv[i], strings);
-            args[argv.Count] = null;
+            for (var i = 0; i < argv.Count; i++) args[i] = Utf8StringMarshaller.ConvertToUnmanaged(argv[i]);
 
             var attr = stackalloc byte[Libc.Libc.SpawnAttrSize];
             var actions = stackalloc byte[Libc.Libc.SpawnFileActionsSize];
@@ -78,7 +76,7 @@ internal sealed class ChildProcess
                 }
 
                 int pid;
-                var error = Libc.Libc.PosixSpawn(&pid, path, actions, attr, args, (byte**)Environment.Value);
+                var error = Libc.Libc.PosixSpawn(&pid, file, actions, attr, args, (byte**)EnvironmentBlock.Value);
                 if (error != 0) throw new ErrnoException($"posix_spawn {file}", (Errno)error);
                 return Watch(pid);
             }
@@ -91,7 +89,7 @@ internal sealed class ChildProcess
         finally
         {
             if (addRef) standardOutput!.DangerousRelease();
-            foreach (var s in strings) NativeMemory.Free((void*)s);
+            for (var i = 0; i < argv.Count; i++) Utf8StringMarshaller.Free(args[i]);
         }
     }
 
@@ -146,26 +144,15 @@ internal sealed class ChildProcess
     private static unsafe int ReadInt(byte* info, int offset) =>
         BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(info + offset, 4));
 
-    private static unsafe byte* Utf8(string s, List<nint> owned)
-    {
-        var length = Encoding.UTF8.GetByteCount(s);
-        var p = (byte*)NativeMemory.Alloc((nuint)length + 1);
-        owned.Add((nint)p);
-        Encoding.UTF8.GetBytes(s, new Span<byte>(p, length));
-        p[length] = 0;
-        return p;
-    }
-
     /// <summary>Our environment as a NULL-terminated envp array, built once and kept for the process's life.</summary>
-    private static unsafe nint BuildEnvironment()
+    private static unsafe nint BuildEnvironmentBlock()
     {
         var pairs = new List<string>();
         foreach (DictionaryEntry e in System.Environment.GetEnvironmentVariables())
             if (e.Key is string key && Array.IndexOf(DroppedEnvironment, key) < 0)
                 pairs.Add($"{key}={e.Value}");
         var envp = (byte**)NativeMemory.Alloc((nuint)(pairs.Count + 1), (nuint)sizeof(nint));
-        var unused = new List<nint>();
-        for (var i = 0; i < pairs.Count; i++) envp[i] = Utf8(pairs[i], unused);
+        for (var i = 0; i < pairs.Count; i++) envp[i] = Utf8StringMarshaller.ConvertToUnmanaged(pairs[i]);
         envp[pairs.Count] = null;
         return (nint)envp;
     }

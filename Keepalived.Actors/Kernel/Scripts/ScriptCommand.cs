@@ -35,19 +35,13 @@ public sealed record ScriptCommand(string File, IReadOnlyList<string> Argv)
             ? (path, words.Skip(1).ToList())
             : ("/bin/sh", ["-c", ShellLine(words)]);
 
-        var argv = new List<string>();
         var uid = script.Uid ?? ourselves.Uid;
         var gid = script.Gid ?? ourselves.Gid;
-        if (haveSetPriv && (uid, gid) != ourselves)
-        {
-            argv.AddRange([SetPriv, "--pdeathsig=SIGTERM", $"--regid={gid}", $"--groups={gid}", $"--reuid={uid}", "--"]);
-            argv.Add(file);
-            argv.AddRange(args);
-            return new ScriptCommand(SetPriv, argv);
-        }
-        argv.Add(file);
-        argv.AddRange(args);
-        return new ScriptCommand(file, argv);
+        var viaSetPriv = haveSetPriv && (uid, gid) != ourselves;
+        List<string> argv = viaSetPriv
+            ? [SetPriv, "--pdeathsig=SIGTERM", $"--regid={gid}", $"--groups={gid}", $"--reuid={uid}", "--", file, .. args]
+            : [file, .. args];
+        return new ScriptCommand(viaSetPriv ? SetPriv : file, argv);
     }
 
     /// <summary>keepalived's cmd_str: words single-quoted (a quote inside a word escaped for sh).</summary>
