@@ -9,7 +9,11 @@ public sealed class ActorSystemTests(ITestOutputHelper output) : TestKit(output)
         protected override void PreStart()
         {
             for (var i = 0; i < children; i++)
-                Context.ActorOf(Props.Create(() => new Recorder(log, $"{id}/{i}", children - 1)), $"n{i}");
+            {
+                // the factory runs when the child starts, maybe after the loop: it must not see i move on
+                var childId = $"{id}/{i}";
+                Context.ActorOf(Props.Create(() => new Recorder(log, childId, children - 1)), $"n{i}");
+            }
         }
 
         protected override void PostStop() => log.Enqueue(id);
@@ -27,6 +31,7 @@ public sealed class ActorSystemTests(ITestOutputHelper output) : TestKit(output)
         await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
         var order = log.ToArray();
         Assert.Equal(16, order.Length);
+        Assert.Equal(16, order.Distinct().Count());
         foreach (var id in order)
         {
             var parent = id.Contains('/') ? id[..id.LastIndexOf('/')] : null;
