@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using HoconConfig = Keepalived.Actors.Config.Hocon.Config;
 
@@ -10,10 +11,9 @@ public static class Logging
     public const string Template = "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {ActorPath} {Message:lj}{NewLine}{Exception}";
 
     /// <param name="detail"><c>-D</c>: debug level whatever the settings say.</param>
-    public static ILogger Create(HoconConfig settings, bool detail)
+    public static Logger Create(HoconConfig settings, bool detail)
     {
-        var level = detail ? LogEventLevel.Debug : ParseLevel(settings.GetString("keepalived-net.logging.level", "info") ?? "info");
-        var config = new LoggerConfiguration().MinimumLevel.Is(level);
+        var config = new LoggerConfiguration().MinimumLevel.Is(MinimumLevel(settings, detail));
         // The sinks run on one background worker, in order: the VRRP event loop hands a line over
         // and never waits for the console, a pipe or the disk (a takeover logs on its way).
         var console = settings.GetBoolean("keepalived-net.logging.console", true);
@@ -25,6 +25,10 @@ public static class Logging
         });
         return config.CreateLogger();
     }
+
+    /// <summary>The level from <c>keepalived-net.logging.level</c>, or debug with <c>-D</c>.</summary>
+    public static LogEventLevel MinimumLevel(HoconConfig settings, bool detail) =>
+        detail ? LogEventLevel.Debug : ParseLevel(settings.GetString("keepalived-net.logging.level", "info") ?? "info");
 
     private static LogEventLevel ParseLevel(string text) => text.ToLowerInvariant() switch
     {

@@ -76,28 +76,28 @@ public static class ServiceHost
 
     private static async Task<int> RunServiceAsync(ServiceOptions options, CancellationToken token)
     {
-        // keepalived.conf is parsed on this thread while the HOCON settings and the logger are
-        // made on another: together they are the larger part of the time from exec to the first
-        // advert. The settings' keepalived { } overrides are applied once both are done.
-        var loading = Task.Run(() => ServiceSettings.Load(options.ConfigFile, options.HoconFile, options.Detail));
-        var config = ReadConfiguration(options, () =>
-        {
-            // when the parse is done the logger is usually still being made: meanwhile the
-            // interface look-up is run once, so the VRRP manager's, on the way to the first
-            // advert, finds its code warm (measured: the parse waited 12-18 ms here)
-            if (options.RunVrrp && !loading.IsCompleted) NetlinkActor.RehearseLookup();
-            return ServiceSettings.OverridesOf(loading);
-        });
-        Config settings;
+        // keepalived.conf is parsed on this thread while the HOCON settings are read on another,
+        // which then builds the logger: together they are the larger part of the time from exec
+        // to the first advert. The settings' keepalived { } overrides are applied once both are
+        // read; nothing waits for the logger (what is logged meanwhile is held, then handed over).
+        // Once the settings are read, that thread runs the interface look-up once (answer
+        // dropped), so the VRRP manager's, on the way to the first advert, finds its code warm:
+        // cold, it took about 18 ms more there.
+        var loading = ServiceSettings.Load(options.ConfigFile, options.HoconFile, options.Detail,
+            options.RunVrrp ? NetlinkActor.RehearseLookup : null);
+        var config = ReadConfiguration(options, () => ServiceSettings.OverridesOf(loading));
+        ServiceSettings loaded;
         try
         {
-            (settings, Log.Logger) = await loading;
+            loaded = await loading;
         }
         catch (HoconException ex)
         {
             Console.Error.WriteLine(ex.Message);
             return ConfigTestExitCode.Fatal;
         }
+        var settings = loaded.Settings;
+        Log.Logger = loaded.Logger;
         try
         {
             using var pidFiles = new PidFiles();
@@ -160,7 +160,8 @@ public static class ServiceHost
         }
         finally
         {
-            await Log.CloseAndFlushAsync();
+            // the real logger, once built, flushes what it still holds
+            await (await loaded.Real).DisposeAsync();
         }
     }
 
@@ -170,7 +171,7 @@ public static class ServiceHost
             ? KeepalivedConfigLoader.Load(options.ConfigFile, new ConfigLoadOptions { Parser = options.Parser, OverridesAfterParse = overrides })
             : null;
 
-    /// <summary>What reading keepalived.conf found, in the order found (the logger is made while the file is read).</summary>
+    /// <summary>What reading keepalived.conf found, in the order found (the settings are read while the file is).</summary>
     private static void LogConfiguration(ServiceOptions options, ConfigLoadResult? result)
     {
         if (result is null)
