@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Global;
@@ -29,8 +30,12 @@ public sealed class NetlinkActor : ReceiveActor
     public sealed record RemoveAddresses(IReadOnlyList<VirtualIpAddress> Addresses, string Interface,
         IReadOnlyList<IpRoute> Routes, IReadOnlyList<IpRule> Rules);
 
-    /// <summary>What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words.</summary>
-    public sealed record AddressesChanged(bool Added, IReadOnlyList<string> Failures);
+    /// <summary>
+    /// What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words;
+    /// <paramref name="Elapsed"/>: how long the kernel took. The asker logs it: during a takeover,
+    /// only once the gratuitous ARPs are out.
+    /// </summary>
+    public sealed record AddressesChanged(bool Added, IReadOnlyList<string> Failures, TimeSpan Elapsed = default);
 
     /// <summary>Answered with one <see cref="InterfaceInfo"/> or <see cref="InterfaceNotFound"/> per name, in order, all from one dump.</summary>
     public sealed record GetInterfaces(IReadOnlyList<string> Names);
@@ -56,11 +61,9 @@ public sealed class NetlinkActor : ReceiveActor
     {
         Receive<AddAddresses>(a =>
         {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var start = Stopwatch.GetTimestamp();
             var failures = Add(a);
-            _log.Debug("Netlink: {Count} address(es) added in {Elapsed:F3} ms", a.Addresses.Count,
-                System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            Sender.Tell(new AddressesChanged(true, failures), Self);
+            Sender.Tell(new AddressesChanged(true, failures, Stopwatch.GetElapsedTime(start)), Self);
         });
         Receive<RemoveAddresses>(r => Sender.Tell(new AddressesChanged(false, Remove(r)), Self));
         Receive<GetInterfaces>(g =>

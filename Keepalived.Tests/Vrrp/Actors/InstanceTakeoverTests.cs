@@ -1,3 +1,4 @@
+using Serilog.Events;
 using System.Net;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
@@ -138,6 +139,32 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
         Assert.True(EnteredMaster());
         Assert.Equal(VrrpState.Master, rig.Sync().State);
     }
+
+    [Fact]
+    public void The_takeover_address_line_is_logged_after_the_gratuitous_arp_has_gone_out()
+    {
+        using var loop = new EpollEventLoop("garp-line-order");
+        var lineLoggedAtGarp = new List<bool>();
+        var rig = new InstanceRig(this, dispatcher: loop,
+            garpStandIn: probe => Props.Create(() => new Witness<GarpActor.SendGratuitous>(probe.Ref, AddressLineLogged, lineLoggedAtGarp)));
+        rig.StartAsBackup();
+
+        Advance(InstanceRig.MasterDown);
+        rig.Socket.ExpectMsg<VrrpSocketActor.Send>();
+        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
+        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, [], TimeSpan.FromMilliseconds(1.5)));
+        rig.Garp.ExpectMsg<GarpActor.SendGratuitous>();
+        rig.Notify.ExpectMsg<NotifyActor.StateNotify>();
+
+        // the first formatting of a line is slow: none is written between the addresses and the GARP
+        lock (lineLoggedAtGarp) Assert.Equal([false], lineLoggedAtGarp);
+        var line = Assert.Single(LogSink.Events, IsAddressLine);
+        Assert.Equal("1.5", ((ScalarValue)line.Properties["Netlink"]).Value!.ToString());
+    }
+
+    private static bool IsAddressLine(LogEvent e) => e.MessageTemplate.Text.Contains("takeover: addresses added", StringComparison.Ordinal);
+
+    private bool AddressLineLogged() => LogSink.Events.Any(IsAddressLine);
 
     private bool EnteredMaster() =>
         LogSink.Events.Any(e => e.MessageTemplate.Text.Contains("Entering {State} STATE", StringComparison.Ordinal)
