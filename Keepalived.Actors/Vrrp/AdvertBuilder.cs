@@ -36,7 +36,13 @@ internal sealed class AdvertBuilder
         _length = VrrpAdvert.Length(settings.Version, _addresses.Length / VrrpAdvert.AddressLength(env.Family), env.Family);
         _destinations = env.Destinations;
         _sends = new VrrpSocketActor.Send[env.Destinations.Count];
+        ReceivedLength = _length + (env.Family == System.Net.Sockets.AddressFamily.InterNetwork
+            ? Kernel.Vrrp.Ipv4Header.Length + (_fields.AuthType == Config.Vrrp.VrrpAuthType.Ah ? IpsecAh.Length : 0)
+            : 0);
     }
+
+    /// <summary>The advert's length as a peer's socket receives it: for IPv4 with its IP header (and AH), keepalived's vrrp_adv_len.</summary>
+    public int ReceivedLength { get; }
 
     /// <summary>The adverts at <paramref name="priority"/>, one per destination, in the order of the destinations.</summary>
     public ReadOnlySpan<VrrpSocketActor.Send> Sends(int priority)

@@ -125,7 +125,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self));
+        _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self,
+            VrrpReceiveBuffer.Share(_env.Config, _env.Global, _adverts.ReceivedLength, _env.Mtu)));
         // every timer's clock timer is made now, not when first started: a backup's advert timer
         // was made during its first takeover (35-240 µs of it, measured)
         foreach (var key in TimerKeys)

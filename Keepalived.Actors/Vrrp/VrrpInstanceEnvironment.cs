@@ -40,6 +40,9 @@ public sealed record VrrpInstanceEnvironment(
     /// </summary>
     public string? StartFault { get; init; }
 
+    /// <summary>The MTU of the interface the instance reads on (vrrp_rx_bufs_policy MTU); 0: not known.</summary>
+    public int Mtu { get; init; }
+
     public AddressFamily Family => PrimaryAddress.AddressFamily;
 
     public bool IsUnicast => Config.IsUnicast;

@@ -288,6 +288,8 @@ public sealed class VrrpManagerActor : ReceiveActor
             Vrrp = _config.Vrrp,
             Vmac = vmac,
             StartFault = _vmacFailures.TryGetValue(vrrp.Name, out var why) ? $"VMAC ({why})" : null,
+            // a VMAC (a macvlan) has its base interface's MTU
+            Mtu = info.Mtu,
         };
     }
 

@@ -40,7 +40,8 @@ public sealed class NetlinkActor : ReceiveActor
     /// <summary>Answered with one <see cref="InterfaceInfo"/> or <see cref="InterfaceNotFound"/> per name, in order, all from one dump.</summary>
     public sealed record GetInterfaces(IReadOnlyList<string> Names);
 
-    public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, bool Up, IReadOnlyList<IPAddress> Addresses);
+    /// <summary>An interface as an instance starts on it; <paramref name="Mtu"/> 0: not known.</summary>
+    public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, bool Up, IReadOnlyList<IPAddress> Addresses, int Mtu = 0);
 
     public sealed record InterfaceNotFound(string Name);
 
@@ -206,6 +207,6 @@ public sealed class NetlinkActor : ReceiveActor
             .OrderBy(a => a.IsSecondary)
             .Select(a => a.Address)
             .ToList();
-        return new InterfaceInfo(name, link.Index, link.Mac.GetAddressBytes(), link.IsUp, own);
+        return new InterfaceInfo(name, link.Index, link.Mac.GetAddressBytes(), link.IsUp, own, link.Mtu);
     }
 }

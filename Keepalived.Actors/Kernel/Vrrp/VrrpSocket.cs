@@ -69,6 +69,16 @@ public sealed class VrrpSocket : IDisposable
 
     public int InterfaceIndex { get; }
 
+    /// <summary>
+    /// The read socket's SO_RCVBUF. The kernel doubles what is set (its bookkeeping) and caps it
+    /// at net.core.rmem_max, as it does keepalived's; reading gives the doubled value.
+    /// </summary>
+    public int ReceiveBufferSize
+    {
+        get => _read.ReceiveBufferSize;
+        set => _read.ReceiveBufferSize = value;
+    }
+
     /// <summary>Datagrams dropped because they were larger than the receive buffer.</summary>
     public long TruncatedDrops => Interlocked.Read(ref _truncated);
 

@@ -23,6 +23,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     private readonly VrrpSocketOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<byte, IActorRef> _instances = [];
+    private readonly Dictionary<byte, int> _receiveShares = [];
+    private int _receiveBuffer;
     // read by the receive loop without locking: replaced, never mutated
     private volatile FrozenDictionary<byte, IActorRef> _routes = FrozenDictionary<byte, IActorRef>.Empty;
     private CancellationTokenSource _stop = new();
@@ -31,8 +33,12 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     private readonly byte[] _loopBuffer = new byte[ReceiveBufferLength];
     private long _sendErrors;
 
-    /// <summary>Adverts for <paramref name="Vrid"/> go to <paramref name="Instance"/>.</summary>
-    public sealed record Register(byte Vrid, IActorRef Instance);
+    /// <summary>
+    /// Adverts for <paramref name="Vrid"/> go to <paramref name="Instance"/>, which adds
+    /// <paramref name="ReceiveBuffer"/> bytes to the socket's receive buffer (keepalived's
+    /// kernel_rx_buf_size / vrrp_rx_bufs_policy; 0: nothing, the kernel's default stays while no instance adds any).
+    /// </summary>
+    public sealed record Register(byte Vrid, IActorRef Instance, int ReceiveBuffer = 0);
 
     public sealed record Unregister(byte Vrid, IActorRef Instance);
 
@@ -47,6 +53,18 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
     /// </summary>
     public sealed record Received(byte[] Data, int Length, bool IncludesIpHeader, byte[] SourceBytes, byte[] DestinationBytes,
         int HopLimit, IPAddress Source, long? ReceivedAt = null);
+
+    /// <summary>Asks for the read socket's receive buffer; answered with <see cref="ReceiveBuffer"/>.</summary>
+    public sealed record GetReceiveBuffer
+    {
+        public static readonly GetReceiveBuffer Instance = new();
+    }
+
+    /// <summary>
+    /// <paramref name="Shares"/>: the instances' shares added up; <paramref name="Kernel"/>: SO_RCVBUF as
+    /// the kernel reports it (twice what was set, capped; 0 while the socket is not open).
+    /// </summary>
+    public sealed record ReceiveBuffer(int Shares, int Kernel);
 
     /// <summary>The receive loop stopped on an error.</summary>
     private sealed record ReceiveFailed(Exception Cause);
@@ -71,6 +89,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         {
             _instances[r.Vrid] = r.Instance;
             _routes = _instances.ToFrozenDictionary();
+            _receiveShares[r.Vrid] = r.ReceiveBuffer;
+            SetReceiveBuffer();
         });
         Receive<Unregister>(u =>
         {
@@ -78,10 +98,12 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
             {
                 _instances.Remove(u.Vrid);
                 _routes = _instances.ToFrozenDictionary();
+                _receiveShares.Remove(u.Vrid);
             }
         });
         Receive<Send>(OnSend);
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
+        Receive<GetReceiveBuffer>(_ => Sender.Tell(new ReceiveBuffer(SharesTotal, _socket?.ReceiveBufferSize ?? 0), Self));
         Receive<ReceiveFailed>(f =>
         {
             _log.Warning("VRRP receive on {Interface} failed: {Error}; reopening in {Delay}", _options.Interface, f.Cause.Message, ReopenDelay);
@@ -111,6 +133,8 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         _log.Info("VRRP socket open on {Interface} ({Family}, {Mode})", _options.Interface,
             _options.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", _options.Unicast ? "unicast" : $"multicast {_options.Group}");
         _socket.RehearseSend();
+        _receiveBuffer = 0;
+        SetReceiveBuffer();
         _stop = new CancellationTokenSource();
         var (socket, self, token) = (_socket, Self, _stop.Token);
         if (Context.Props.Dispatcher is EpollEventLoop loop)
@@ -142,6 +166,28 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         _socket = null;
         _stop.Dispose();
     }
+
+    /// <summary>
+    /// Grows the read socket's SO_RCVBUF to the instances' shares added up. It is never shrunk
+    /// (an instance leaving, as in keepalived, where the size is set once at the socket's opening).
+    /// </summary>
+    private void SetReceiveBuffer()
+    {
+        var total = SharesTotal;
+        if (_socket is null || total <= _receiveBuffer) return;
+        try
+        {
+            _socket.ReceiveBufferSize = total;
+            _receiveBuffer = total;
+            _log.Debug("VRRP socket on {Interface}: receive buffer {Bytes} bytes asked, {Actual} given", _options.Interface, total, _socket.ReceiveBufferSize);
+        }
+        catch (SocketException ex)
+        {
+            _log.Warning("VRRP socket on {Interface}: cannot set the receive buffer to {Bytes}: {Error}", _options.Interface, total, ex.Message);
+        }
+    }
+
+    private int SharesTotal => (int)Math.Min(_receiveShares.Values.Sum(s => (long)s), int.MaxValue);
 
     private void OnSend(Send send)
     {

@@ -35,9 +35,6 @@ public sealed record VrrpSocketOptions
     /// </summary>
     public byte? UnicastTtl { get; init; }
 
-    /// <summary>vrrp_rx_bufs: SO_RCVBUF of the read socket; 0 keeps the kernel default.</summary>
-    public int ReceiveBufferSize { get; init; }
-
     public IPAddress Group =>
         MulticastGroup ?? (Family == AddressFamily.InterNetwork ? Ipv4Group : Ipv6Group);
 }

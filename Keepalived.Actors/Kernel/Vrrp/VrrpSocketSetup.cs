@@ -69,8 +69,6 @@ internal static class VrrpSocketSetup
         Socket socket = KernelSocket.Open(v4 ? AF_INET : AF_INET6, SOCK_RAW, IPPROTO_VRRP);
         try
         {
-            if (options.ReceiveBufferSize > 0)
-                KernelSocket.SetOption(socket, SOL_SOCKET, SO_RCVBUF, options.ReceiveBufferSize);
             // only the groups joined on this socket, not every group some socket joined
             KernelSocket.SetOption(socket, v4 ? IPPROTO_IP : IPPROTO_IPV6, v4 ? IP_MULTICAST_ALL : IPV6_MULTICAST_ALL, 0);
 

@@ -35,7 +35,8 @@ internal sealed class InstanceRig
     /// <param name="socketStandIn">An actor in place of the socket probe, given the probe (e.g. to forward to it).</param>
     /// <param name="garpStandIn">Likewise for the GARP probe.</param>
     public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null,
-        MessageDispatcher? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null, Func<TestProbe, Props>? garpStandIn = null)
+        MessageDispatcher? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null, Func<TestProbe, Props>? garpStandIn = null,
+        int mtu = 0)
     {
         _kit = kit;
         _dispatcher = dispatcher;
@@ -49,7 +50,7 @@ internal sealed class InstanceRig
         _control = kit.CreateTestProbe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
-            new VrrpLeaves(LeafRef(kit, Socket, socketStandIn), Netlink.Ref, LeafRef(kit, Garp, garpStandIn), Notify.Ref, Nftables.Ref)) { Vmac = vmac };
+            new VrrpLeaves(LeafRef(kit, Socket, socketStandIn), Netlink.Ref, LeafRef(kit, Garp, garpStandIn), Notify.Ref, Nftables.Ref)) { Vmac = vmac, Mtu = mtu };
     }
 
     public VrrpInstance Config { get; }

@@ -97,6 +97,16 @@ public sealed class VrrpManagerTests : TestKit
     }
 
     [Fact]
+    public void The_interface_mtu_reaches_the_instance_for_vrrp_rx_bufs_policy_mtu()
+    {
+        var manager = StartManager("global_defs {\n vrrp_rx_bufs_policy MTU\n vrrp_rx_bufs_multiplier 2\n}\n" + OneInstance);
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
+        _netlink.Reply(Interface("eth0", 2, "10.199.0.1") with { Mtu = 9000 });
+        Assert.Equal(18_000, _socket.ExpectMsg<VrrpSocketActor.Register>().ReceiveBuffer);
+        Assert.Single(Instances(manager));
+    }
+
+    [Fact]
     public void A_no_accept_instance_gets_the_nftables_leaf_which_blocks_its_addresses_and_is_flushed_at_shutdown()
     {
         var manager = StartManager(NoAccept);
