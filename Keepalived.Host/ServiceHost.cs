@@ -122,7 +122,8 @@ public static class ServiceHost
                 gcPauses.LogStatistics();
             });
             if (config is not null)
-                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker, loop));
+                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker, loop,
+                    settings.GetBoolean("keepalived-net.vrrp.spread-adverts", true)));
             // the takeover path's pure code is prepared on the second core while the instances start
             // (a backup's first takeover is at least three adverts away)
             VrrpWarmUp.Start();

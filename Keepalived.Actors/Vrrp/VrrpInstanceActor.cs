@@ -84,14 +84,15 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         // leaves virtual_ipaddress_excluded out (vrrp_handle_ipaddress for VRRP_VIP_TYPE and VRRP_EVIP_TYPE)
         _addresses = VmacPlacement.Place([.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses],
             env.Interface, env.Vmac, env.Family);
+        _clock = Context.System.TimeProvider;
+        _epoch = _clock.GetTimestamp();
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
+        settings = settings with { AdvertSlot = LocalSlot(env.AdvertSlot, settings.AdvertInterval) };
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);
         _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings));
         _adverts = new AdvertBuilder(env, settings, _validator.Expectations);
         _tracking = env.Vrrp is { } vrrp ? InstanceTracking.For(vrrp, env.Config) : new InstanceTracking(settings.Priority, env.Config.Tracks);
-        _clock = Context.System.TimeProvider;
-        _epoch = _clock.GetTimestamp();
         // keepalived blocks the excluded addresses too (its vip and evip lists)
         _blockedAddresses = env.Leaves.Nftables is not null && env.BlocksAddresses
             ? [.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses]
@@ -122,6 +123,14 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     }
 
     private TimeSpan Now => _clock.GetElapsedTime(_epoch);
+
+    /// <summary>The place in the interval on the machine's clock, moved to this instance's clock (zero at its start).</summary>
+    private TimeSpan? LocalSlot(TimeSpan? slot, TimeSpan interval)
+    {
+        if (slot is not { } s) return null;
+        long epoch = (long)((Int128)_epoch * 1_000_000 / _clock.TimestampFrequency);
+        return TimeSpan.FromMicroseconds(AdvertSlot.ToLocal(VrrpIntervals.ToMicroseconds(s), epoch, VrrpIntervals.ToMicroseconds(interval)));
+    }
 
     protected override void PreStart()
     {

@@ -24,6 +24,7 @@ public sealed class VrrpManagerActor : ReceiveActor
 {
     private readonly KeepalivedConfig _config;
     private readonly VrrpLeafProps _leaves;
+    private readonly bool _spreadAdverts;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
     private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
@@ -74,12 +75,14 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     /// <param name="leaves">How the leaf actors are made; <see cref="VrrpLeafProps.Kernel"/> when null.</param>
     /// <param name="dispatcher">Where the instances and their leaves run (the service's VRRP event loop); null: a dedicated thread of the manager's own.</param>
-    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null, MessageDispatcher? dispatcher = null) =>
-        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher));
+    /// <param name="spreadAdverts">Each instance gets its <see cref="AdvertSlot"/> by its place in the configuration; false: the RFC's timing for all.</param>
+    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null, MessageDispatcher? dispatcher = null, bool spreadAdverts = true) =>
+        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher, spreadAdverts));
 
-    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves, MessageDispatcher? dispatcher)
+    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves, MessageDispatcher? dispatcher, bool spreadAdverts)
     {
         _config = config;
+        _spreadAdverts = spreadAdverts;
         _leaves = leaves;
         // VRRP keeps time on a thread of its own, as keepalived's VRRP process does
         _dispatcher = dispatcher ?? (_ownDispatcher = new DedicatedThreadDispatcher("vrrp", onThreadStart: () => ThreadNice.Set(ThreadNice.Vrrp)));
@@ -290,6 +293,9 @@ public sealed class VrrpManagerActor : ReceiveActor
             StartFault = _vmacFailures.TryGetValue(vrrp.Name, out var why) ? $"VMAC ({why})" : null,
             // a VMAC (a macvlan) has its base interface's MTU
             Mtu = info.Mtu,
+            AdvertSlot = _spreadAdverts
+                ? AdvertSlot.For(_config.Vrrp.Instances.IndexOf(vrrp), _config.Vrrp.Instances.Count, VrrpStateMachineSettings.FromInstance(vrrp, primary).AdvertInterval)
+                : null,
         };
     }
 

@@ -21,7 +21,8 @@ public sealed class WatchdogActor : ReceiveActor
 
     /// <summary>Builds the subsystems for <paramref name="Config"/> (-P: VRRP only, -C: checker only).</summary>
     /// <param name="VrrpDispatcher">Where VRRP runs (the service's event loop); null: a thread of its own.</param>
-    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker, MessageDispatcher? VrrpDispatcher = null);
+    /// <param name="SpreadAdverts">Masters that take over together spread their adverts over the interval (<see cref="Vrrp.AdvertSlot"/>).</param>
+    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker, MessageDispatcher? VrrpDispatcher = null, bool SpreadAdverts = true);
 
     /// <summary>Stops VRRP cleanly (priority-0 adverts, addresses removed), then answers <see cref="Stopped"/>.</summary>
     public sealed record Shutdown(bool ReleaseVips);
@@ -55,7 +56,7 @@ public sealed class WatchdogActor : ReceiveActor
     private void OnStart(Start start)
     {
         if (start.RunVrrp && start.Config.Vrrp.Instances.Count > 0 && _vrrp is null)
-            _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config, dispatcher: start.VrrpDispatcher), "vrrp");
+            _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config, dispatcher: start.VrrpDispatcher, spreadAdverts: start.SpreadAdverts), "vrrp");
         if (start.RunChecker && start.Config.Check.VirtualServers.Count > 0)
             _log.Warning("{Count} virtual_server(s) configured: health checking and IPVS are not implemented yet",
                 start.Config.Check.VirtualServers.Count);

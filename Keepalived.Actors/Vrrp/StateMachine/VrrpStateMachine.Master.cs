@@ -20,7 +20,8 @@ public sealed partial class VrrpStateMachine
         // resets master_adver_int when detailed logging is on; it is unused while master.)
         _masterAdverInterval = _advertInterval;
         CancelTimer(VrrpTimer.MasterDown, actions);
-        StartTimer(VrrpTimer.Advert, _advertInterval, actions);
+        // the instance's place in the interval (AdvertSlot): masters that took over together do not all advertise together
+        StartTimer(VrrpTimer.Advert, _advertSlot < 0 ? _advertInterval : AdvertSlot.DelayToNext(now, _advertSlot, _advertInterval), actions);
         SendAdvert(EffectivePriority, actions);
 
         _vipSet = true;

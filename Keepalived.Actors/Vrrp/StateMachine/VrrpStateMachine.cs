@@ -25,6 +25,7 @@ public sealed partial class VrrpStateMachine
     private readonly VrrpStateMachineSettings _settings;
     private readonly int _version;
     private readonly long _advertInterval;      // adver_int, µs
+    private readonly long _advertSlot;          // a new master's second advert at this time mod the interval, µs; -1: none
     private readonly long _preemptDelay;        // µs
     private readonly long _garpRefresh;         // µs, 0 = off
     private readonly VrrpTimerTags _timers = new();
@@ -51,6 +52,7 @@ public sealed partial class VrrpStateMachine
         _settings = settings;
         _version = settings.Version;
         _advertInterval = VrrpIntervals.ToMicroseconds(settings.AdvertInterval);
+        _advertSlot = settings.AdvertSlot is { } slot ? VrrpIntervals.ToMicroseconds(slot) : -1;
         _preemptDelay = VrrpIntervals.ToMicroseconds(settings.PreemptDelay);
         _garpRefresh = VrrpIntervals.ToMicroseconds(settings.GarpMasterRefresh);
         _primaryLength = VrrpAddressOrder.Write(settings.PrimaryAddress, _primary);

@@ -18,6 +18,11 @@ public sealed record VrrpStateMachineSettings
     public int Priority { get; init; } = VrrpInstance.PriorityDefault;
     /// <summary>advert_int: v2 whole seconds, v3 centiseconds (up to 40.95 s).</summary>
     public TimeSpan AdvertInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The instance's place in the interval on the machine's clock (<see cref="Vrrp.AdvertSlot"/>): a new
+    /// master's second advert goes at its next time. Null: one interval after the first, the RFC's timing.
+    /// </summary>
+    public TimeSpan? AdvertSlot { get; init; }
     public bool NoPreempt { get; init; }
     public TimeSpan PreemptDelay { get; init; }
     /// <summary>Our primary address: the source of our adverts, compared on equal priorities.</summary>
@@ -70,6 +75,7 @@ public sealed record VrrpStateMachineSettings
                 : micro >= VrrpIntervals.MicrosecondsPerCentisecond && micro % VrrpIntervals.MicrosecondsPerCentisecond == 0
                   && micro <= VrrpIntervals.MaxV3AdvertIntervalCentiseconds * VrrpIntervals.MicrosecondsPerCentisecond,
             $"advert_int {AdvertInterval} does not fit a VRRPv{Version} advert");
+        Check(AdvertSlot is null || (AdvertSlot >= TimeSpan.Zero && AdvertSlot < AdvertInterval), $"advert slot {AdvertSlot} is not within the advert interval");
         Check(PreemptDelay >= TimeSpan.Zero, "preempt_delay is negative");
         Check(InitialState is VrrpState.Init or VrrpState.Backup or VrrpState.Master, $"initial state {InitialState}");
         Check(DownTimerAdverts is >= 1 and <= 100, $"down_timer_adverts {DownTimerAdverts} is not 1..100");

@@ -38,7 +38,7 @@ internal sealed class ManagerRig
     private int _nftablesMade;
     public ConcurrentQueue<VrrpSocketOptions> SocketsMade { get; } = new();
 
-    public IActorRef Start(string conf)
+    public IActorRef Start(string conf, bool spreadAdverts = true)
     {
         var loaded = ConfigText.Load(conf);
         Assert.Equal(0, loaded.ExitCode);
@@ -54,7 +54,7 @@ internal sealed class ManagerRig
                 Interlocked.Increment(ref _nftablesMade);
                 return ForwardTo.For(Nftables);
             });
-        return _kit.Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves), "vrrp");
+        return _kit.Sys.ActorOf(VrrpManagerActor.Props(loaded.Config, leaves, spreadAdverts: spreadAdverts), "vrrp");
     }
 
     /// <summary>A round trip through every instance (GetStatus): each has run its PreStart.</summary>

@@ -96,6 +96,41 @@ public sealed class VrrpManagerTests : TestKit
         Assert.Equal(0, _rig.NftablesMade);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void With_more_than_128_instances_new_masters_send_their_second_advert_at_their_place(bool spread)
+    {
+        // 129 owners: all masters at once, at virtual time 0
+        var conf = string.Concat(Enumerable.Range(1, 129).Select(v => $$"""
+            vrrp_instance VI_{{v}} {
+                interface eth0
+                virtual_router_id {{v}}
+                priority 255
+                virtual_ipaddress { 10.199.{{v / 100 + 1}}.{{v % 100 + 1}}/32 }
+            }
+
+            """));
+        var manager = _rig.Start(conf, spread);
+        _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
+        _netlink.Reply(Interface("eth0", 2, "10.199.0.1"));
+        Assert.Equal(129, Instances(manager).Count(i => i.State == VrrpState.Master));
+        Assert.Equal(Enumerable.Range(1, 129), Enumerable.Range(0, 129).Select(_ => NextAdvertVrid()).Order());
+
+        // by 0.5 s the instances whose place lies in the first half of the interval have advertised again
+        // (the clock starts at 0; a place at 0 is one whole interval away)
+        Advance(TimeSpan.FromMilliseconds(500));
+        var expected = spread
+            ? Enumerable.Range(0, 129).Where(k => AdvertSlot.For(k, 129, TimeSpan.FromSeconds(1)) is { } slot
+                && slot > TimeSpan.Zero && slot <= TimeSpan.FromMilliseconds(500)).Select(k => k + 1).ToList()
+            : [];
+        Assert.InRange(expected.Count, spread ? 60 : 0, spread ? 68 : 0);
+        Assert.Equal(expected, Enumerable.Range(0, expected.Count).Select(_ => NextAdvertVrid()).Order());
+        _socket.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    private int NextAdvertVrid() => _socket.FishForMessage<VrrpSocketActor.Send>(_ => true).Message[1];
+
     [Fact]
     public void The_interface_mtu_reaches_the_instance_for_vrrp_rx_bufs_policy_mtu()
     {
