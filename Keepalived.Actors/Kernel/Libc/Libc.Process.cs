@@ -75,6 +75,10 @@ internal static partial class Libc
     /// <summary><c>pidfd_open(2)</c> (Linux 5.3): a descriptor that becomes readable when the process exits.</summary>
     public static int PidFdOpen(int pid) => Syscall(SYS_pidfd_open, pid, 0);
 
+    /// <summary><c>waitpid(2)</c>: reaps <paramref name="pid"/> (blocking unless WNOHANG); <paramref name="status"/> may be null.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "waitpid", SetLastError = true)]
+    public static unsafe partial int WaitPid(int pid, int* status, int options);
+
     [LibraryImport(LibraryName, EntryPoint = "waitid", SetLastError = true)]
     public static unsafe partial int WaitId(int idType, int id, byte* sigInfo, int options);
 

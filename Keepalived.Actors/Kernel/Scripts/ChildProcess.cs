@@ -41,7 +41,11 @@ internal sealed class ChildProcess
     /// <summary>Starts <paramref name="file"/> with <paramref name="argv"/> (argv[0] included).</summary>
     /// <param name="standardOutput">Becomes the child's stdout (and stderr); null: it inherits ours.</param>
     /// <exception cref="ErrnoException">posix_spawn or pidfd_open failed (e.g. ENOENT, EACCES).</exception>
-    public static unsafe ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput = null)
+    public static ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput = null) =>
+        Start(file, argv, standardOutput, Libc.Libc.PidFdOpen);
+
+    /// <param name="pidFdOpen">pidfd_open; a test's stand-in makes it fail.</param>
+    internal static unsafe ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput, Func<int, int> pidFdOpen)
     {
         var args = stackalloc byte*[argv.Count + 1];
         args[argv.Count] = null;
@@ -78,7 +82,7 @@ internal sealed class ChildProcess
                 int pid;
                 var error = Libc.Libc.PosixSpawn(&pid, file, actions, attr, args, (byte**)EnvironmentBlock.Value);
                 if (error != 0) throw new ErrnoException($"posix_spawn {file}", (Errno)error);
-                return Watch(pid);
+                return Watch(pid, pidFdOpen);
             }
             finally
             {
@@ -101,13 +105,15 @@ internal sealed class ChildProcess
             if (!_reaped) Libc.Libc.Kill(-Pid, signal);
     }
 
-    private static ChildProcess Watch(int pid)
+    private static unsafe ChildProcess Watch(int pid, Func<int, int> pidFdOpen)
     {
-        var pidFd = Libc.Libc.PidFdOpen(pid);
+        var pidFd = pidFdOpen(pid);
         if (pidFd < 0)
         {
+            // (EMFILE, say) nothing would ever reap the child: it is killed and reaped here, not left a zombie
             var errno = Libc.Libc.LastErrno;
             Libc.Libc.Kill(pid, Libc.Libc.SIGKILL);
+            while (Libc.Libc.WaitPid(pid, null, 0) < 0 && Libc.Libc.LastErrno == Errno.EINTR) { }
             throw new ErrnoException("pidfd_open", errno);
         }
         var child = new ChildProcess(pid, new SafeFileDescriptor(pidFd));

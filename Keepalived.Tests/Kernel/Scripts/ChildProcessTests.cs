@@ -31,6 +31,22 @@ public sealed class ChildProcessTests
     }
 
     [Fact]
+    public void A_child_whose_pidfd_cannot_be_opened_is_killed_and_reaped_not_left_a_zombie()
+    {
+        int pid = 0;
+        var error = Assert.Throws<ErrnoException>(() => ChildProcess.Start("/bin/sleep", ["/bin/sleep", "30"], null, p =>
+        {
+            pid = p;
+            System.Runtime.InteropServices.Marshal.SetLastPInvokeError((int)Errno.EMFILE);
+            return -1;
+        }));
+        Assert.Equal(Errno.EMFILE, error.Errno);
+        Assert.NotEqual(0, pid);
+        // reaped: the pid is gone, not a zombie ("Z") waiting for a wait that never comes
+        Assert.False(Directory.Exists($"/proc/{pid}"), File.Exists($"/proc/{pid}/stat") ? File.ReadAllText($"/proc/{pid}/stat") : "");
+    }
+
+    [Fact]
     public void A_missing_program_is_an_errno_not_a_child()
     {
         var error = Assert.Throws<ErrnoException>(() => ChildProcess.Start("/nonexistent/script", ["/nonexistent/script"]));
