@@ -74,6 +74,9 @@ public static class ServiceHost
     private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump,
         bool RunVrrp, bool RunChecker, bool ReleaseVips, string PidFile, string VrrpPidFile, string CheckersPidFile);
 
+    /// <summary>keepalived's KEEPALIVED_EXIT_CONFIG: a configuration it cannot run (the unit does not restart on it).</summary>
+    public const int ConfigErrorExitCode = 2;
+
     private static async Task<int> RunServiceAsync(ServiceOptions options, CancellationToken token)
     {
         // keepalived.conf is parsed on this thread while the HOCON settings are read on another,
@@ -114,6 +117,14 @@ public static class ServiceHost
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
             pidFiles.Write(options.PidFile);
             LogConfiguration(options, config);
+            // keepalived 2.2.7's VRRP process stops with its permanent CONFIG error when an
+            // interface named in the configuration does not exist (without dynamic_interfaces), and
+            // the parent terminates with it: nothing runs half a sync group
+            if (options.RunVrrp && config is { Config.Global.NonExistentInterfaceSpecified: true })
+            {
+                Log.Error("Non-existent interface specified in configuration: not starting (keepalived's permanent CONFIG error, exit {Code})", ConfigErrorExitCode);
+                return ConfigErrorExitCode;
+            }
             var watchdog = system.ActorOf(WatchdogActor.Props(), "watchdog");
             using var usr2 = PosixSignalRegistration.Create((PosixSignal)SigUsr2, ctx =>
             {

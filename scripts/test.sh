@@ -51,6 +51,8 @@ interop() {
 }
 # accept / no_accept: the nftables ruleset against keepalived's, pings to the VIPs (own namespaces)
 interop nft
+# configurations keepalived refuses to run: the same exit (own namespace)
+interop config
 if [ -x "$ROOT/../shared/lab/lab.sh" ]; then
     interop interop
     interop dualnet
