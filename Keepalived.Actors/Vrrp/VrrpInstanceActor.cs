@@ -87,7 +87,8 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         _clock = Context.System.TimeProvider;
         _epoch = _clock.GetTimestamp();
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
-        settings = settings with { AdvertSlot = LocalSlot(env.AdvertSlot, settings.AdvertInterval) };
+        if (env.AdvertPlace is { } place)
+            settings = settings with { AdvertSlot = LocalSlot(AdvertSlot.For(place, settings.AdvertInterval), settings.AdvertInterval) };
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);
         _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings));
@@ -124,12 +125,11 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
 
     private TimeSpan Now => _clock.GetElapsedTime(_epoch);
 
-    /// <summary>The place in the interval on the machine's clock, moved to this instance's clock (zero at its start).</summary>
-    private TimeSpan? LocalSlot(TimeSpan? slot, TimeSpan interval)
+    /// <summary>A place's offset on the machine's clock, moved to this instance's clock (zero at its start).</summary>
+    private TimeSpan LocalSlot(TimeSpan slot, TimeSpan interval)
     {
-        if (slot is not { } s) return null;
         long epoch = (long)((Int128)_epoch * 1_000_000 / _clock.TimestampFrequency);
-        return TimeSpan.FromMicroseconds(AdvertSlot.ToLocal(VrrpIntervals.ToMicroseconds(s), epoch, VrrpIntervals.ToMicroseconds(interval)));
+        return TimeSpan.FromMicroseconds(AdvertSlot.ToLocal(VrrpIntervals.ToMicroseconds(slot), epoch, VrrpIntervals.ToMicroseconds(interval)));
     }
 
     protected override void PreStart()

@@ -40,8 +40,8 @@ public sealed record VrrpInstanceEnvironment(
     /// </summary>
     public string? StartFault { get; init; }
 
-    /// <summary>The instance's place in the advert interval on the monotonic clock (<see cref="Vrrp.AdvertSlot"/>); null: the RFC's timing.</summary>
-    public TimeSpan? AdvertSlot { get; init; }
+    /// <summary>The instance's place in the advert interval (<see cref="Vrrp.AdvertSlot"/>); null: the RFC's timing.</summary>
+    public int? AdvertPlace { get; init; }
 
     /// <summary>The MTU of the interface the instance reads on (vrrp_rx_bufs_policy MTU); 0: not known.</summary>
     public int Mtu { get; init; }

@@ -188,10 +188,11 @@ public sealed class VrrpManagerActor : ReceiveActor
     private void StartInstances()
     {
         var runnable = new List<(VrrpInstance Vrrp, NetlinkActor.InterfaceInfo Info, VrrpInstanceEnvironment Env)>();
-        foreach (var vrrp in _config.Vrrp.Instances)
+        for (var ordinal = 0; ordinal < _config.Vrrp.Instances.Count; ordinal++)
         {
+            var vrrp = _config.Vrrp.Instances[ordinal];
             if (_interfaces.GetValueOrDefault(InterfaceOf(vrrp)) is not { } info) continue;
-            if (Environment(vrrp, info) is { } env) runnable.Add((vrrp, info, env));
+            if (Environment(vrrp, ordinal, info) is { } env) runnable.Add((vrrp, info, env));
         }
         var groups = StartSyncGroups(runnable.Select(r => r.Vrrp).ToList());
         foreach (var (vrrp, info, groupless) in runnable)
@@ -258,7 +259,8 @@ public sealed class VrrpManagerActor : ReceiveActor
         return tracker;
     }
 
-    private VrrpInstanceEnvironment? Environment(VrrpInstance vrrp, NetlinkActor.InterfaceInfo info)
+    /// <param name="ordinal">The instance's position in keepalived.conf (its <see cref="AdvertSlot"/> place).</param>
+    private VrrpInstanceEnvironment? Environment(VrrpInstance vrrp, int ordinal, NetlinkActor.InterfaceInfo info)
     {
         var family = FamilyOf(vrrp);
         var vmac = vrrp.UseVmac ? _vmacs.GetValueOrDefault(vrrp.Name) : null;
@@ -293,9 +295,7 @@ public sealed class VrrpManagerActor : ReceiveActor
             StartFault = _vmacFailures.TryGetValue(vrrp.Name, out var why) ? $"VMAC ({why})" : null,
             // a VMAC (a macvlan) has its base interface's MTU
             Mtu = info.Mtu,
-            AdvertSlot = _spreadAdverts
-                ? AdvertSlot.For(_config.Vrrp.Instances.IndexOf(vrrp), _config.Vrrp.Instances.Count, VrrpStateMachineSettings.FromInstance(vrrp, primary).AdvertInterval)
-                : null,
+            AdvertPlace = _spreadAdverts ? AdvertSlot.PlaceOf(ordinal, _config.Vrrp.Instances.Count) : null,
         };
     }
 

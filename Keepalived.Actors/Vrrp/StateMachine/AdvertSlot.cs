@@ -28,15 +28,23 @@ public static class AdvertSlot
     private const double GoldenRatioConjugate = 0.6180339887498949;
 
     /// <summary>
-    /// The offset of instance <paramref name="ordinal"/>'s place within the interval, on the
-    /// monotonic clock (times whose remainder by the interval is this); null when the
-    /// configuration's <paramref name="instances"/> are few enough to keep the RFC's timing.
+    /// The place of instance <paramref name="ordinal"/> (its position in keepalived.conf); null when
+    /// the configuration's <paramref name="instances"/> are few enough to keep the RFC's timing.
     /// </summary>
-    public static TimeSpan? For(int ordinal, int instances, TimeSpan advertInterval)
+    public static int? PlaceOf(int ordinal, int instances)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
-        if (instances <= Places) return null;
-        double fraction = ordinal % Places * GoldenRatioConjugate % 1.0;
+        return instances <= Places ? null : ordinal % Places;
+    }
+
+    /// <summary>
+    /// The offset of <paramref name="place"/> within the interval on the monotonic clock (times
+    /// whose remainder by the interval is this).
+    /// </summary>
+    public static TimeSpan For(int place, TimeSpan advertInterval)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(place);
+        double fraction = place % Places * GoldenRatioConjugate % 1.0;
         // whole microseconds, the state machine's unit
         return TimeSpan.FromMicroseconds(Math.Floor(advertInterval.TotalMicroseconds * fraction));
     }

@@ -121,7 +121,7 @@ public sealed class VrrpManagerTests : TestKit
         // (the clock starts at 0; a place at 0 is one whole interval away)
         Advance(TimeSpan.FromMilliseconds(500));
         var expected = spread
-            ? Enumerable.Range(0, 129).Where(k => AdvertSlot.For(k, 129, TimeSpan.FromSeconds(1)) is { } slot
+            ? Enumerable.Range(0, 129).Where(k => AdvertSlot.For(AdvertSlot.PlaceOf(k, 129)!.Value, TimeSpan.FromSeconds(1)) is var slot
                 && slot > TimeSpan.Zero && slot <= TimeSpan.FromMilliseconds(500)).Select(k => k + 1).ToList()
             : [];
         Assert.InRange(expected.Count, spread ? 60 : 0, spread ? 68 : 0);

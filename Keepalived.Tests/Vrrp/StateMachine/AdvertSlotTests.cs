@@ -21,7 +21,7 @@ public class AdvertSlotTests
     [InlineData(129, 618_033)]
     public void Places_are_spread_by_the_golden_ratio(int ordinal, long microseconds)
     {
-        Assert.Equal(TimeSpan.FromMicroseconds(microseconds), AdvertSlot.For(ordinal, 1_000, Second));
+        Assert.Equal(TimeSpan.FromMicroseconds(microseconds), AdvertSlot.For(AdvertSlot.PlaceOf(ordinal, 1_000)!.Value, Second));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public class AdvertSlotTests
     [InlineData(128)]
     public void A_configuration_of_128_instances_or_fewer_keeps_the_rfc_timing(int instances)
     {
-        Assert.All(Enumerable.Range(0, instances), k => Assert.Null(AdvertSlot.For(k, instances, Second)));
+        Assert.All(Enumerable.Range(0, instances), k => Assert.Null(AdvertSlot.PlaceOf(k, instances)));
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public class AdvertSlotTests
     public void The_places_cover_the_interval_evenly_and_share_the_instances(int version, int count)
     {
         var interval = version == 2 ? Second : TimeSpan.FromMilliseconds(100);
-        var all = Enumerable.Range(0, count).Select(k => AdvertSlot.For(k, count, interval)!.Value).ToList();
+        var all = Enumerable.Range(0, count).Select(k => AdvertSlot.For(AdvertSlot.PlaceOf(k, count)!.Value, interval)).ToList();
         Assert.All(all, p => Assert.InRange(p, TimeSpan.Zero, interval - TimeSpan.FromMicroseconds(1)));
         var places = all.Distinct().Order().ToList();
         Assert.Equal(AdvertSlot.Places, places.Count);
