@@ -6,9 +6,8 @@ using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
 using Keepalived.Actors.Diagnostics;
 using Keepalived.Actors.Kernel;
-using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Netlink;
-using Keepalived.Actors.Kernel.Timers;
+using Akka.Actor;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Vrrp;
 using Keepalived.Actors.Watchdog;
@@ -105,13 +104,12 @@ public static class ServiceHost
         {
             using var pidFiles = new PidFiles();
             using var gcPauses = new GcPauseWatch();
-            // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd), the VRRP
-            // sockets and the VRRP actors' turns, so an expiry or an advert is handled in one wake-up
+            // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd: the ActorSystem's
+            // scheduler), the VRRP sockets and the VRRP actors' turns (their dispatcher), so an
+            // expiry or an advert is handled in one wake-up
             var scheduling = VrrpThreadScheduling.From(config?.Config.Global.Vrrp,
                 settings.GetInt("keepalived-net.vrrp.realtime-priority", VrrpThreadScheduling.DefaultRealtimePriority));
-            using var loop = new EpollEventLoop("vrrp", () => Log.Debug("VRRP event loop thread: {Scheduling}", scheduling.ApplyToCurrentThread()));
-            using var time = new TimerFdTimeProvider(loop);
-            using var system = ActorSystem.Create("keepalived", ActorSystemSettings.Default with { Logger = Log.Logger, TimeProvider = time });
+            using var system = ActorSystem.Create("keepalived", ActorSystemConfig.Service(scheduling, Log.IsEnabled(LogEventLevel.Debug)));
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
@@ -133,7 +131,7 @@ public static class ServiceHost
                 gcPauses.LogStatistics();
             });
             if (config is not null)
-                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker, loop,
+                watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker,
                     settings.GetBoolean("keepalived-net.vrrp.spread-adverts", true)));
             // the takeover path's pure code is prepared on the second core while the instances start
             // (a backup's first takeover is at least three adverts away)

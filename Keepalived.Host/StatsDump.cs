@@ -1,4 +1,4 @@
-using Keepalived.Actors.Runtime;
+using Akka.Actor;
 using Keepalived.Actors.Vrrp;
 using Serilog;
 

@@ -4,6 +4,8 @@ using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Libc;
 using Keepalived.Actors.Kernel.Scripts;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Notify;
@@ -16,7 +18,7 @@ namespace Keepalived.Actors.Notify;
 /// so the announcements leave in the order the states changed. A notify_stop script is waited
 /// for (up to a second), as keepalived does while stopping; the others are not.
 /// </summary>
-public sealed class NotifyActor : ReceiveActor
+public sealed class NotifyActor : ServiceActor
 {
     /// <summary>How long a STOP script may run before keepalived-net goes on (keepalived: TIMER_HZ).</summary>
     public static readonly TimeSpan StopScriptTimeout = TimeSpan.FromSeconds(1);
@@ -31,9 +33,9 @@ public sealed class NotifyActor : ReceiveActor
     /// <summary>An event with a FIFO line only (MASTER_PRIORITY, BACKUP_PRIORITY, MASTER_RX_LOWER_PRI).</summary>
     public sealed record EventNotify(string Name, string Event, int Priority, NotifyScript? Script);
 
-    public static Props Props(GlobalConfig global) => Runtime.Props.Create(() => new NotifyActor(global));
+    public static Props Props(GlobalConfig global) => Akka.Actor.Props.Create(() => new NotifyActor(global));
 
-    private NotifyActor(GlobalConfig global)
+    public NotifyActor(GlobalConfig global)
     {
         _global = global;
         Receive<StateNotify>(OnState);

@@ -1,5 +1,7 @@
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Libc;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Tracking;
@@ -27,9 +29,9 @@ public sealed class TrackFileActor : TrackerActor
 
     private sealed record WatchFailed(Exception Cause);
 
-    public static Props Props(TrackedFile file) => Runtime.Props.Create(() => new TrackFileActor(file));
+    public static Props Props(TrackedFile file) => Akka.Actor.Props.Create(() => new TrackFileActor(file));
 
-    private TrackFileActor(TrackedFile config) : base(config.Name)
+    public TrackFileActor(TrackedFile config) : base(config.Name)
     {
         _config = config;
         Path = ResolvePath(config.File ?? "");

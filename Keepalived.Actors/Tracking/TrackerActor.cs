@@ -1,4 +1,6 @@
 using Keepalived.Actors.Config.Vrrp;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Tracking;
@@ -8,7 +10,7 @@ namespace Keepalived.Actors.Tracking;
 /// with the current report as it subscribes and told every change after, never a repeat.
 /// A subscriber that stops is forgotten.
 /// </summary>
-public abstract class TrackerActor : ReceiveActor
+public abstract class TrackerActor : ServiceActor
 {
     private readonly HashSet<IActorRef> _subscribers = [];
     private object? _last;

@@ -1,6 +1,8 @@
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Scripts;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Tracking;
@@ -49,12 +51,12 @@ public sealed class VrrpScriptActor : TrackerActor, IWithTimers
     /// <param name="run">Runs the script with a timeout (the tests' seam); <see cref="ScriptRunner.RunAsync"/> by default.</param>
     public static Props Props(VrrpScript script,
         Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>>? run = null) =>
-        Runtime.Props.Create(() => new VrrpScriptActor(script, run ?? RunScript));
+        Akka.Actor.Props.Create(() => new VrrpScriptActor(script, run ?? RunScript));
 
     private static Task<ScriptResult> RunScript(NotifyScript script, TimeSpan timeout, CancellationToken token) =>
         ScriptRunner.RunAsync(script, null, timeout, token);
 
-    private VrrpScriptActor(VrrpScript config, Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>> run)
+    public VrrpScriptActor(VrrpScript config, Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>> run)
         : base(config.Name)
     {
         _config = config;

@@ -7,6 +7,8 @@ using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Nftables;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Tracking;
 using Keepalived.Actors.Vrrp.Packet;
@@ -18,7 +20,7 @@ namespace Keepalived.Actors.Vrrp;
 /// timer expiries and shutdown, and carries out the actions it returns, in their order, by
 /// telling the leaf actors (socket, netlink, GARP, notify). It touches no kernel object itself.
 /// </summary>
-public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
+public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
 {
     private readonly VrrpInstanceEnvironment _env;
     private readonly VrrpStateMachine _machine;
@@ -74,9 +76,9 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     private readonly long[] _timerTags = new long[Ticks.Length];
 
     public static Props Props(VrrpInstanceEnvironment environment) =>
-        Runtime.Props.Create(() => new VrrpInstanceActor(environment));
+        Akka.Actor.Props.Create(() => new VrrpInstanceActor(environment));
 
-    private VrrpInstanceActor(VrrpInstanceEnvironment env)
+    public VrrpInstanceActor(VrrpInstanceEnvironment env)
     {
         _env = env;
         _name = env.Config.Name;
@@ -84,7 +86,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
         // leaves virtual_ipaddress_excluded out (vrrp_handle_ipaddress for VRRP_VIP_TYPE and VRRP_EVIP_TYPE)
         _addresses = VmacPlacement.Place([.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses],
             env.Interface, env.Vmac, env.Family);
-        _clock = Context.System.TimeProvider;
+        _clock = ActorClock.Of(Context.System);
         _epoch = _clock.GetTimestamp();
         var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
         if (env.AdvertPlace is { } place)
@@ -300,7 +302,7 @@ public sealed partial class VrrpInstanceActor : ReceiveActor, IWithTimers
     /// never answers holds the takeover's notify only until the next message, at the latest
     /// the next advert tick.)
     /// </summary>
-    protected internal override bool AroundReceive(Receive receive, object message)
+    protected override bool AroundReceive(Receive receive, object message)
     {
         if (message is not (ContinueTakeover or NetlinkActor.AddressesChanged or NftablesActor.FirewallChanged))
             FinishPending();

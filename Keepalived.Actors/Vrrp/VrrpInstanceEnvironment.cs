@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Vrrp;

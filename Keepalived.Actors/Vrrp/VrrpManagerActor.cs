@@ -8,6 +8,8 @@ using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vmac;
 using Keepalived.Actors.Kernel.Vrrp;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Tracking;
 
@@ -20,7 +22,7 @@ namespace Keepalived.Actors.Vrrp;
 /// On <see cref="Shutdown"/> every instance says goodbye (priority 0, addresses removed) and the
 /// leaves are flushed before <see cref="Stopped"/> is answered.
 /// </summary>
-public sealed class VrrpManagerActor : ReceiveActor
+public sealed class VrrpManagerActor : ServiceActor
 {
     private readonly KeepalivedConfig _config;
     private readonly VrrpLeafProps _leaves;
@@ -38,8 +40,7 @@ public sealed class VrrpManagerActor : ReceiveActor
     private IActorRef? _nftables;
     // VRRP keeps time on a thread of its own, as keepalived's VRRP process does: the instances,
     // their sockets, netlink and GARP never wait behind thread-pool work
-    private readonly MessageDispatcher _dispatcher;
-    private readonly DedicatedThreadDispatcher? _ownDispatcher;
+    private readonly string _dispatcher;
     private int _lookupsPending;
     // use_vmac instances: their VMAC's name once netlink has set it up, null when that failed
     private readonly Dictionary<string, string?> _vmacs = new(StringComparer.Ordinal);
@@ -74,18 +75,17 @@ public sealed class VrrpManagerActor : ReceiveActor
     }
 
     /// <param name="leaves">How the leaf actors are made; <see cref="VrrpLeafProps.Kernel"/> when null.</param>
-    /// <param name="dispatcher">Where the instances and their leaves run (the service's VRRP event loop); null: a dedicated thread of the manager's own.</param>
+    /// <param name="dispatcher">The id of the dispatcher the instances and their leaves run on (the service's VRRP event loop).</param>
     /// <param name="spreadAdverts">Each instance gets its <see cref="AdvertSlot"/> by its place in the configuration; false: the RFC's timing for all.</param>
-    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null, MessageDispatcher? dispatcher = null, bool spreadAdverts = true) =>
-        Runtime.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher, spreadAdverts));
+    public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null, string dispatcher = ActorSystemConfig.VrrpDispatcher, bool spreadAdverts = true) =>
+        Akka.Actor.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher, spreadAdverts));
 
-    private VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves, MessageDispatcher? dispatcher, bool spreadAdverts)
+    public VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves, string dispatcher, bool spreadAdverts)
     {
         _config = config;
         _spreadAdverts = spreadAdverts;
         _leaves = leaves;
-        // VRRP keeps time on a thread of its own, as keepalived's VRRP process does
-        _dispatcher = dispatcher ?? (_ownDispatcher = new DedicatedThreadDispatcher("vrrp", onThreadStart: () => ThreadNice.Set(ThreadNice.Vrrp)));
+        _dispatcher = dispatcher;
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
         Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
         Receive<NetlinkActor.VmacReady>(v => OnVmac(v.Instance, v.Name));
@@ -108,21 +108,19 @@ public sealed class VrrpManagerActor : ReceiveActor
 
     protected override void PreStart()
     {
-        _notify = Context.ActorOf(_leaves.Notify(Global), "notify");
-        _netlink = Context.ActorOf(_leaves.Netlink().WithDispatcher(_dispatcher), "netlink");
-        _garp = Context.ActorOf(_leaves.Garp().WithDispatcher(_dispatcher), "garp");
-        _links = Context.ActorOf(_leaves.Links(), "links");
+        _notify = ActorOfLeaf(_leaves.Notify(Global), "notify");
+        _netlink = ActorOfLeaf(_leaves.Netlink().WithDispatcher(_dispatcher), "netlink");
+        _garp = ActorOfLeaf(_leaves.Garp().WithDispatcher(_dispatcher), "garp");
+        _links = ActorOfLeaf(_leaves.Links(), "links");
         // keepalived opens its nftables socket only for instances that block their addresses;
         // the actor deletes keepalived's tables when it stops with this one
         if (_leaves.Nftables is { } nftables && _config.Vrrp.Instances.Any(VrrpInstanceEnvironment.NeedsFirewall))
-            _nftables = Context.ActorOf(nftables(Global).WithDispatcher(_dispatcher), "nftables");
+            _nftables = ActorOfLeaf(nftables(Global).WithDispatcher(_dispatcher), "nftables");
         var names = _config.Vrrp.Instances.Select(InterfaceOf).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in names) _interfaces[name] = null;
         _lookupsPending = names.Count;
         if (names.Count > 0) _netlink.Tell(new NetlinkActor.GetInterfaces(names));
     }
-
-    protected override void PostStop() => _ownDispatcher?.Dispose();
 
     private string InterfaceOf(VrrpInstance vrrp) => vrrp.Interface ?? Global.DefaultInterface ?? "eth0";
 
@@ -304,7 +302,7 @@ public sealed class VrrpManagerActor : ReceiveActor
         if (!_sockets.TryGetValue(options, out var socket))
         {
             var name = $"{options.Interface}-{(options.Family == AddressFamily.InterNetwork ? "inet" : "inet6")}{(options.Unicast ? "-unicast" : "")}";
-            socket = Context.ActorOf(_leaves.Socket(options).WithDispatcher(_dispatcher),
+            socket = ActorOfLeaf(_leaves.Socket(options).WithDispatcher(_dispatcher),
                 ActorName("socket-", name + (_sockets.Count == 0 ? "" : $"-{_sockets.Count}")));
             _sockets[options] = socket;
         }

@@ -1,5 +1,7 @@
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Notify;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Vrrp;
@@ -18,7 +20,7 @@ namespace Keepalived.Actors.Vrrp;
 /// member's reference from its first report; until then the member counts as wanting BACKUP.
 /// </para>
 /// </summary>
-public sealed class VrrpSyncGroupActor : ReceiveActor
+public sealed class VrrpSyncGroupActor : ServiceActor
 {
     private readonly VrrpSyncGroup _group;
     private readonly IActorRef _notify;
@@ -70,9 +72,9 @@ public sealed class VrrpSyncGroupActor : ReceiveActor
     /// <param name="members">The names of the member instances that run.</param>
     /// <param name="notify">The <see cref="NotifyActor"/>.</param>
     public static Props Props(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify) =>
-        Runtime.Props.Create(() => new VrrpSyncGroupActor(group, members, startState, notify));
+        Akka.Actor.Props.Create(() => new VrrpSyncGroupActor(group, members, startState, notify));
 
-    private VrrpSyncGroupActor(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify)
+    public VrrpSyncGroupActor(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify)
     {
         _group = group;
         _notify = notify;

@@ -1,4 +1,6 @@
 using Keepalived.Actors.Config.Model;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Vrrp;
 
@@ -11,7 +13,7 @@ namespace Keepalived.Actors.Watchdog;
 /// <see cref="RestartWindow"/>) rather than spin. <see cref="Shutdown"/> lets VRRP say goodbye
 /// before the process stops.
 /// </summary>
-public sealed class WatchdogActor : ReceiveActor
+public sealed class WatchdogActor : ServiceActor
 {
     public const int MaxRestarts = 10;
     public static readonly TimeSpan RestartWindow = TimeSpan.FromMinutes(1);
@@ -20,9 +22,8 @@ public sealed class WatchdogActor : ReceiveActor
     private IActorRef? _vrrp;
 
     /// <summary>Builds the subsystems for <paramref name="Config"/> (-P: VRRP only, -C: checker only).</summary>
-    /// <param name="VrrpDispatcher">Where VRRP runs (the service's event loop); null: a thread of its own.</param>
     /// <param name="SpreadAdverts">Masters that take over together spread their adverts over the interval (<see cref="Vrrp.AdvertSlot"/>).</param>
-    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker, MessageDispatcher? VrrpDispatcher = null, bool SpreadAdverts = true);
+    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker, bool SpreadAdverts = true);
 
     /// <summary>Stops VRRP cleanly (priority-0 adverts, addresses removed), then answers <see cref="Stopped"/>.</summary>
     public sealed record Shutdown(bool ReleaseVips);
@@ -32,9 +33,9 @@ public sealed class WatchdogActor : ReceiveActor
         public static readonly Stopped Instance = new();
     }
 
-    public static Props Props() => Runtime.Props.Create(() => new WatchdogActor());
+    public static Props Props() => Akka.Actor.Props.Create(() => new WatchdogActor());
 
-    private WatchdogActor()
+    public WatchdogActor()
     {
         Receive<Start>(OnStart);
         Receive<Shutdown>(OnShutdown);
@@ -50,13 +51,13 @@ public sealed class WatchdogActor : ReceiveActor
 
     protected override void PostStop() => _log.Info("Watchdog stopped");
 
-    protected internal override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(MaxRestarts, RestartWindow, Runtime.SupervisorStrategy.DefaultDecider);
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(MaxRestarts, RestartWindow, Akka.Actor.SupervisorStrategy.DefaultDecider);
 
     private void OnStart(Start start)
     {
         if (start.RunVrrp && start.Config.Vrrp.Instances.Count > 0 && _vrrp is null)
-            _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config, dispatcher: start.VrrpDispatcher, spreadAdverts: start.SpreadAdverts), "vrrp");
+            _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config, spreadAdverts: start.SpreadAdverts), "vrrp");
         if (start.RunChecker && start.Config.Check.VirtualServers.Count > 0)
             _log.Warning("{Count} virtual_server(s) configured: health checking and IPVS are not implemented yet",
                 start.Config.Check.VirtualServers.Count);

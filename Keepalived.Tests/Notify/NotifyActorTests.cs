@@ -12,7 +12,7 @@ namespace Keepalived.Tests.Notify;
 /// FIFO line), disabled scripts, and the bounded wait for notify_stop.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class NotifyActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class NotifyActorTests(ITestOutputHelper output) : ActorTest(output)
 {
     private readonly TempScripts _scripts = new();
 
@@ -106,7 +106,7 @@ public sealed class NotifyActorTests(ITestOutputHelper output) : TestKit(output)
 
         Assert.InRange(clock.Elapsed, NotifyActor.StopScriptTimeout - TimeSpan.FromMilliseconds(100), NotifyActor.StopScriptTimeout * 3);
         var pid = int.Parse(File.ReadAllText(_scripts.PathOf("stop.pid")).Trim());
-        AwaitCondition(() => !Directory.Exists($"/proc/{pid}"), message: $"the hung notify_stop (pid {pid}) was killed");
+        AwaitCondition(() => !Directory.Exists($"/proc/{pid}"), null, $"the hung notify_stop (pid {pid}) was killed");
     }
 
     [Fact]

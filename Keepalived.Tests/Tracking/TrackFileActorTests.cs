@@ -3,7 +3,7 @@ using Keepalived.Actors.Tracking;
 
 namespace Keepalived.Tests.Tracking;
 
-public sealed class TrackFileActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class TrackFileActorTests(ITestOutputHelper output) : ActorTest(output)
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("trackfile-").FullName;
 

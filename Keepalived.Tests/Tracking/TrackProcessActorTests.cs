@@ -5,7 +5,7 @@ using Keepalived.Actors.Tracking;
 
 namespace Keepalived.Tests.Tracking;
 
-public sealed class TrackProcessActorTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class TrackProcessActorTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private volatile int _count;
 
@@ -102,7 +102,7 @@ public sealed class TrackProcessActorTests(ITestOutputHelper output) : TestKit(o
 }
 
 /// <summary>A real process found in the real /proc.</summary>
-public sealed class TrackProcessProcTests(ITestOutputHelper output) : TestKit(output)
+public sealed class TrackProcessProcTests(ITestOutputHelper output) : ActorTest(output)
 {
     [Fact]
     public void A_started_process_is_counted_and_its_exit_is_seen()

@@ -5,7 +5,7 @@ using Keepalived.Actors.Tracking;
 
 namespace Keepalived.Tests.Tracking;
 
-public sealed class VrrpScriptActorTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class VrrpScriptActorTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private readonly FakeScriptRunner _runner = new();
 
@@ -58,8 +58,8 @@ public sealed class VrrpScriptActorTests(ITestOutputHelper output) : TestKit(out
         // one success is not enough with rise 2
         Advance(TimeSpan.FromSeconds(2));
         _runner.Next().Exit(0);
-        // the status comes first: nothing was published
-        Assert.False(StatusOf(actor).Running);
+        // the result reaches the actor through PipeTo; meanwhile and after it, only statuses come: nothing was published
+        AwaitAssert(() => Assert.False(StatusOf(actor).Running));
         Advance(TimeSpan.FromSeconds(2));
         _runner.Next().Exit(0);
         Assert.Equal(true, ExpectMsg<TrackerActor.TrackerState>().Up);
@@ -139,7 +139,7 @@ public sealed class VrrpScriptActorTests(ITestOutputHelper output) : TestKit(out
 }
 
 /// <summary>Real processes, real time.</summary>
-public sealed class VrrpScriptActorProcessTests(ITestOutputHelper output) : TestKit(output)
+public sealed class VrrpScriptActorProcessTests(ITestOutputHelper output) : ActorTest(output)
 {
     [Theory]
     [InlineData("/bin/true", true)]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Akka.Actor;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Bench;
@@ -25,7 +26,7 @@ public class ActorBenchmarks
     public void Setup()
     {
         Serilog.Log.Logger = Serilog.Core.Logger.None;
-        _system = ActorSystem.Create("bench", ActorSystemSettings.Default with { Throughput = Throughput });
+        _system = ActorSystem.Create("bench", $"akka.actor.default-dispatcher.throughput = {Throughput}");
         var consumer = _system.ActorOf(Props.Create(() => new Consumer(this)), "consumer");
         _producer = _system.ActorOf(Props.Create(() => new Producer(consumer)), "producer");
         var pong = _system.ActorOf(Props.Create(() => new Pong()), "pong");

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Bench;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Akka.Actor;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Bench;

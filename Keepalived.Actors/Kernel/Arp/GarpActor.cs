@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel.Libc;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.Arp;
@@ -13,7 +15,7 @@ namespace Keepalived.Actors.Kernel.Arp;
 /// vrrp_garp_interval / vrrp_gna_interval the rounds are spaced by that interval (keepalived
 /// spaces every message; spacing rounds keeps a burst per round and the same total time).
 /// </summary>
-public sealed class GarpActor : ReceiveActor, IWithTimers
+public sealed class GarpActor : ServiceActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, (int Index, byte[] Mac, bool Router)> _interfaces = new(StringComparer.Ordinal);
@@ -37,9 +39,9 @@ public sealed class GarpActor : ReceiveActor, IWithTimers
     /// </summary>
     public sealed record Prepare(string Interface);
 
-    public static Props Props() => Runtime.Props.Create(() => new GarpActor());
+    public static Props Props() => Akka.Actor.Props.Create(() => new GarpActor());
 
-    private GarpActor()
+    public GarpActor()
     {
         Receive<SendGratuitous>(OnSend);
         Receive<Prepare>(p => Interface(p.Interface));
@@ -76,7 +78,7 @@ public sealed class GarpActor : ReceiveActor, IWithTimers
         SendRound(s);
         if (s.TakeoverStart != 0)
         {
-            var elapsed = Context.System.TimeProvider.GetElapsedTime(s.TakeoverStart);
+            var elapsed = ActorClock.Of(Context.System).GetElapsedTime(s.TakeoverStart);
             _log.Info("({Instance}) takeover: addresses added and first gratuitous announcement sent {Elapsed:F3} ms after the master down timer",
                 s.Instance, elapsed.TotalMilliseconds);
             s = s with { TakeoverStart = 0 };

@@ -2,20 +2,17 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
-using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.EventLoop;
 
 /// <summary>
-/// One thread blocked in epoll_wait, as keepalived's VRRP process is: it runs the turns of the
-/// actors given it as their dispatcher, and the callbacks of the file descriptors registered
-/// with it (a timerfd, the VRRP sockets). A timer expiry or a received advert wakes this one
-/// thread, and the actor turns it causes run in the same wake-up, with no hand-over between
-/// threads. Turns scheduled from other threads wake it through an eventfd. A turn handles one
-/// message, so the actors on the loop take turns in the order their messages were told: an
-/// advert an instance tells the socket actor is sent before that instance's next message.
+/// One thread blocked in epoll_wait, as keepalived's VRRP process is: it runs the work posted
+/// to it (the mailbox turns of the actors on the VRRP dispatcher) and the callbacks of the file
+/// descriptors registered with it (a timerfd, the VRRP sockets). A timer expiry or a received
+/// advert wakes this one thread, and the actor turns it causes run in the same wake-up, with no
+/// hand-over between threads. Work posted from other threads wakes it through an eventfd.
 /// </summary>
-public sealed class EpollEventLoop : MessageDispatcher, IDisposable
+public sealed class EpollEventLoop : IDisposable
 {
     private const int MaxEvents = 64;
 
@@ -25,14 +22,17 @@ public sealed class EpollEventLoop : MessageDispatcher, IDisposable
     private readonly ConcurrentDictionary<int, Action> _handlers = new();
     private readonly Thread _thread;
     private readonly Action? _onThreadStart;
+    private readonly Action<Exception>? _onError;
     private volatile bool _disposed;
     private long _handlerErrors;
 
     /// <param name="onThreadStart">Runs first on the loop's thread (e.g. to set its OS scheduling priority).</param>
-    public EpollEventLoop(string id, Action? onThreadStart = null)
+    /// <param name="onError">Gets what a callback or a posted turn threw; the loop goes on.</param>
+    public EpollEventLoop(string id, Action? onThreadStart = null, Action<Exception>? onError = null)
     {
         Id = id;
         _onThreadStart = onThreadStart;
+        _onError = onError;
         _epoll = Open(Libc.Libc.EpollCreate1(Libc.Libc.EPOLL_CLOEXEC), "epoll_create1");
         _wake = Open(Libc.Libc.EventFd(0, Libc.Libc.EFD_CLOEXEC | Libc.Libc.EFD_NONBLOCK), "eventfd");
         Control(Libc.Libc.EPOLL_CTL_ADD, (int)_wake.DangerousGetHandle());
@@ -40,20 +40,19 @@ public sealed class EpollEventLoop : MessageDispatcher, IDisposable
         _thread.Start();
     }
 
-    public override string Id { get; }
+    public string Id { get; }
 
-    public override int? Throughput => 1;
-
-    /// <summary>Callbacks that threw (caught: the loop must go on).</summary>
+    /// <summary>Callbacks and turns that threw (caught: the loop must go on).</summary>
     public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
 
     public bool IsLoopThread => Thread.CurrentThread == _thread;
 
-    internal override void Schedule(IThreadPoolWorkItem turn)
+    /// <summary>Runs <paramref name="turn"/> on the loop's thread, after the work posted before it.</summary>
+    public void Post(IThreadPoolWorkItem turn)
     {
         if (_disposed)
         {
-            ThreadPool.Schedule(turn);
+            ThreadPool.UnsafeQueueUserWorkItem(turn, preferLocal: false);
             return;
         }
         _turns.Enqueue(turn);
@@ -96,6 +95,13 @@ public sealed class EpollEventLoop : MessageDispatcher, IDisposable
         Libc.Libc.Write(_wake, (byte*)&one, 8);
     }
 
+    private void Failed(Exception ex)
+    {
+        Interlocked.Increment(ref _handlerErrors);
+        try { _onError?.Invoke(ex); }
+        catch (Exception) { /* a failing error report must not end the loop either */ }
+    }
+
     private unsafe void Run()
     {
         _onThreadStart?.Invoke();
@@ -104,7 +110,11 @@ public sealed class EpollEventLoop : MessageDispatcher, IDisposable
         long drained;
         while (!_disposed)
         {
-            while (_turns.TryDequeue(out var turn)) turn.Execute();
+            while (_turns.TryDequeue(out var turn))
+            {
+                try { turn.Execute(); }
+                catch (Exception ex) { Failed(ex); }
+            }
             var n = Libc.Libc.EpollWait(_epoll, events, MaxEvents, -1);
             for (var i = 0; i < n; i++)
             {
@@ -114,12 +124,12 @@ public sealed class EpollEventLoop : MessageDispatcher, IDisposable
                 else if (_handlers.TryGetValue(fd, out var handler))
                 {
                     try { handler(); }
-                    catch (Exception) { Interlocked.Increment(ref _handlerErrors); }
+                    catch (Exception ex) { Failed(ex); }
                 }
             }
         }
         // turns queued after the last wake-up still run (then later ones go to the thread pool)
-        while (_turns.TryDequeue(out var rest)) ThreadPool.Schedule(rest);
+        while (_turns.TryDequeue(out var rest)) ThreadPool.UnsafeQueueUserWorkItem(rest, preferLocal: false);
     }
 
     public void Dispose()

@@ -1,4 +1,6 @@
 using Keepalived.Actors.Kernel.Libc;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.Netlink;
@@ -9,7 +11,7 @@ namespace Keepalived.Actors.Kernel.Netlink;
 /// its up/running state, and when it appears or disappears. An event overrun (ENOBUFS) is
 /// answered with a fresh dump, so no change is lost for good.
 /// </summary>
-public sealed class LinkWatcherActor : ReceiveActor
+public sealed class LinkWatcherActor : ServiceActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, bool> _up = new(StringComparer.Ordinal);
@@ -28,9 +30,9 @@ public sealed class LinkWatcherActor : ReceiveActor
 
     private sealed record MonitorFailed(Exception Cause);
 
-    public static Props Props() => Runtime.Props.Create(() => new LinkWatcherActor());
+    public static Props Props() => Akka.Actor.Props.Create(() => new LinkWatcherActor());
 
-    private LinkWatcherActor()
+    public LinkWatcherActor()
     {
         Receive<Watch>(OnWatch);
         Receive<Links>(l => { foreach (var link in l.All) Set(link.Name, link.IsUp); });

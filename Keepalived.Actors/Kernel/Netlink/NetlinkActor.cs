@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel.Libc;
 using Keepalived.Actors.Kernel.Vmac;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.Netlink;
@@ -16,7 +18,7 @@ namespace Keepalived.Actors.Kernel.Netlink;
 /// microseconds; <see cref="RtNetlink.Timeout"/> bounds it), so replies leave in request order.
 /// "Already there" on an add and "not there" on a removal are not failures, as in keepalived.
 /// </summary>
-public sealed class NetlinkActor : ReceiveActor
+public sealed class NetlinkActor : ServiceActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private RtNetlink? _netlink;
@@ -56,9 +58,9 @@ public sealed class NetlinkActor : ReceiveActor
     /// <summary>Deletes a VMAC <see cref="AddVmac"/> set up; no answer (a <see cref="Flush"/> after it says it is done).</summary>
     public sealed record DeleteVmac(string Name);
 
-    public static Props Props() => Runtime.Props.Create(() => new NetlinkActor());
+    public static Props Props() => Akka.Actor.Props.Create(() => new NetlinkActor());
 
-    private NetlinkActor()
+    public NetlinkActor()
     {
         Receive<AddAddresses>(a =>
         {

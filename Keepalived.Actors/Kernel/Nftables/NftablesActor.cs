@@ -1,5 +1,7 @@
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel.Libc;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.Nftables;
@@ -13,7 +15,7 @@ namespace Keepalived.Actors.Kernel.Nftables;
 /// firewall_fini). Each batch waits for the kernel's answer inside the actor's turn, as
 /// keepalived's do, so <see cref="FirewallChanged"/> answers leave in request order.
 /// </summary>
-public sealed class NftablesActor : ReceiveActor
+public sealed class NftablesActor : ServiceActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly NftablesFirewall _firewall;
@@ -31,9 +33,9 @@ public sealed class NftablesActor : ReceiveActor
     /// <summary>What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words.</summary>
     public sealed record FirewallChanged(bool Added, IReadOnlyList<string> Failures);
 
-    public static Props Props(GlobalConfig global) => Runtime.Props.Create(() => new NftablesActor(NftablesSettings.From(global), KernelSocket.InterfaceIndex));
+    public static Props Props(GlobalConfig global) => Akka.Actor.Props.Create(() => new NftablesActor(NftablesSettings.From(global), KernelSocket.InterfaceIndex));
 
-    private NftablesActor(NftablesSettings settings, Func<string, int> indexOf)
+    public NftablesActor(NftablesSettings settings, Func<string, int> indexOf)
     {
         _firewall = new NftablesFirewall(settings);
         _indexOf = indexOf;

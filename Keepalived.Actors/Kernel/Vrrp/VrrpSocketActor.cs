@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Libc;
+using Akka.Actor;
+using Akka.Event;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Kernel.Vrrp;
@@ -15,7 +17,7 @@ namespace Keepalived.Actors.Kernel.Vrrp;
 /// interface went away, say) it is closed and opened again after <see cref="ReopenDelay"/>,
 /// keeping the registrations.
 /// </summary>
-public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
+public sealed class VrrpSocketActor : ServiceActor, IWithTimers
 {
     public static readonly TimeSpan ReopenDelay = TimeSpan.FromSeconds(1);
     private const int ReceiveBufferLength = 2048;
@@ -76,15 +78,15 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(VrrpSocketOptions options) => Runtime.Props.Create(() => new VrrpSocketActor(options));
+    public static Props Props(VrrpSocketOptions options) => Akka.Actor.Props.Create(() => new VrrpSocketActor(options));
 
     // read by the receive path (the event loop or the receive thread) to stamp each datagram
     private readonly TimeProvider _clock;
 
-    private VrrpSocketActor(VrrpSocketOptions options)
+    public VrrpSocketActor(VrrpSocketOptions options)
     {
         _options = options;
-        _clock = Context.System.TimeProvider;
+        _clock = ActorClock.Of(Context.System);
         Receive<Register>(r =>
         {
             _instances[r.Vrid] = r.Instance;
@@ -137,7 +139,7 @@ public sealed class VrrpSocketActor : ReceiveActor, IWithTimers
         SetReceiveBuffer();
         _stop = new CancellationTokenSource();
         var (socket, self, token) = (_socket, Self, _stop.Token);
-        if (Context.Props.Dispatcher is EpollEventLoop loop)
+        if (ClockScheduler.LoopOf(Context) is { } loop)
         {
             // the loop this actor runs on also watches the socket: one wake-up per advert
             _loop = loop;

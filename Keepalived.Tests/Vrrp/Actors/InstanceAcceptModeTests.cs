@@ -14,7 +14,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// set before the addresses are added and removed after they are gone (keepalived's
 /// vrrp_state_become_master / vrrp_restore_interface order).
 /// </summary>
-public sealed class InstanceAcceptModeTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceAcceptModeTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private static readonly IPAddress Excluded = IPAddress.Parse("10.199.0.200");
 

@@ -12,7 +12,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// (IPv4 header included): elections (RFC 3768 §6.4.2/§6.4.3) and the receive checks, whose
 /// refusals change nothing and are counted in the instance's statistics.
 /// </summary>
-public sealed class InstanceElectionTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceElectionTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     [Fact]
     public void A_master_hearing_a_higher_priority_removes_its_addresses_and_becomes_backup()

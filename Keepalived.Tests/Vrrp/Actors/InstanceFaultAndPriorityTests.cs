@@ -12,7 +12,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// try_up_instance) and a new total priority (vrrp_set_effective_priority), and what reaches
 /// the wire and the notify actor as a result.
 /// </summary>
-public sealed class InstanceFaultAndPriorityTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceFaultAndPriorityTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     [Fact]
     public void A_fault_as_master_sends_priority_zero_twice_and_removes_the_addresses()

@@ -27,27 +27,27 @@ internal sealed class InstanceRig
     public static readonly TimeSpan Skew = TimeSpan.FromMicroseconds(609_375);
     public static readonly TimeSpan OneMicrosecond = TimeSpan.FromMicroseconds(1);
 
-    private readonly TestKit _kit;
+    private readonly ActorTest _kit;
     private readonly TestProbe _control;
-    private readonly MessageDispatcher? _dispatcher;
+    private readonly string? _dispatcher;
 
     /// <param name="dispatcher">Where the instance (and the socket stand-in) run; the thread pool if null.</param>
     /// <param name="socketStandIn">An actor in place of the socket probe, given the probe (e.g. to forward to it).</param>
     /// <param name="garpStandIn">Likewise for the GARP probe.</param>
-    public InstanceRig(TestKit kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null,
-        MessageDispatcher? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null, Func<TestProbe, Props>? garpStandIn = null,
+    public InstanceRig(ActorTest kit, VrrpInstance? config = null, GlobalConfig? global = null, string? vmac = null,
+        string? dispatcher = null, Func<TestProbe, Props>? socketStandIn = null, Func<TestProbe, Props>? garpStandIn = null,
         int mtu = 0)
     {
         _kit = kit;
         _dispatcher = dispatcher;
         Config = config ?? NewConfig();
-        Socket = kit.CreateTestProbe("socket");
-        Netlink = kit.CreateTestProbe("netlink");
-        Garp = kit.CreateTestProbe("garp");
-        Notify = kit.CreateTestProbe("notify");
-        Nftables = kit.CreateTestProbe("nftables");
-        Events = kit.CreateTestProbe("events");
-        _control = kit.CreateTestProbe("control");
+        Socket = kit.Probe("socket");
+        Netlink = kit.Probe("netlink");
+        Garp = kit.Probe("garp");
+        Notify = kit.Probe("notify");
+        Nftables = kit.Probe("nftables");
+        Events = kit.Probe("events");
+        _control = kit.Probe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
             new VrrpLeaves(LeafRef(kit, Socket, socketStandIn), Netlink.Ref, LeafRef(kit, Garp, garpStandIn), Notify.Ref, Nftables.Ref)) { Vmac = vmac, Mtu = mtu };
@@ -56,7 +56,7 @@ internal sealed class InstanceRig
     public VrrpInstance Config { get; }
     public VrrpInstanceEnvironment Environment { get; }
 
-    private IActorRef LeafRef(TestKit kit, TestProbe probe, Func<TestProbe, Props>? standIn) => standIn is null
+    private IActorRef LeafRef(ActorTest kit, TestProbe probe, Func<TestProbe, Props>? standIn) => standIn is null
         ? probe.Ref
         : kit.Sys.ActorOf(_dispatcher is null ? standIn(probe) : standIn(probe).WithDispatcher(_dispatcher), $"{probe.Ref.Path.Name}-stand-in");
     public TestProbe Socket { get; }

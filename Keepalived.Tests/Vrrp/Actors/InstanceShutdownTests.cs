@@ -10,7 +10,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// VrrpInstanceActor.Shutdown (keepalived's restore_vrrp_interfaces): a master says goodbye with
 /// priority 0 and answers only once its addresses are gone; a backup has nothing to undo.
 /// </summary>
-public sealed class InstanceShutdownTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceShutdownTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     [Fact]
     public void A_master_sends_priority_zero_removes_its_addresses_and_answers_after_netlink()

@@ -12,7 +12,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// BACKUP, no down timer, no advert) until the script's first result, and a first failure puts
 /// it straight into FAULT without a BACKUP on the way.
 /// </summary>
-public sealed class InstanceStartTrackingTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceStartTrackingTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private InstanceRig StartWithUnweightedScript()
     {

@@ -1,9 +1,7 @@
-using Serilog.Events;
 using System.Net;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Arp;
-using Keepalived.Actors.Kernel.EventLoop;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
@@ -16,7 +14,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// tells each of them, in which order, and when (RFC 3768 §6.4.1-6.4.3, keepalived's
 /// vrrp_state_goto_master order).
 /// </summary>
-public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceTakeoverTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     [Fact]
     public void Start_registers_removes_stale_addresses_and_enters_backup()
@@ -95,96 +93,6 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
     }
 
     [Fact]
-    public void The_takeover_advert_is_sent_before_the_rest_of_the_takeover_is_carried_out()
-    {
-        // as in the host: the instance and the socket actor take turns on one event-loop thread
-        using var loop = new EpollEventLoop("takeover-order");
-        var takeoverLoggedAtSend = new List<bool>();
-        var rig = new InstanceRig(this, dispatcher: loop,
-            socketStandIn: probe => Props.Create(() => new Witness<VrrpSocketActor.Send>(probe.Ref, EnteredMaster, takeoverLoggedAtSend)));
-        rig.StartAsBackup();
-
-        rig.Advance(InstanceRig.MasterDown);
-        rig.Socket.ExpectMsg<VrrpSocketActor.Send>();
-        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
-        Assert.Equal("MASTER", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
-
-        // keepalived's vrrp_state_master_tx: the advert leaves before the takeover's other work
-        // (here its log line) is done; it does not wait for the end of the instance's turn
-        lock (takeoverLoggedAtSend) Assert.Equal([false], takeoverLoggedAtSend);
-        Assert.True(EnteredMaster());
-    }
-
-    [Fact]
-    public void The_takeover_gratuitous_arp_goes_out_before_the_takeover_is_logged_and_notified()
-    {
-        using var loop = new EpollEventLoop("garp-order");
-        var takeoverLoggedAtGarp = new List<bool>();
-        var rig = new InstanceRig(this, dispatcher: loop,
-            garpStandIn: probe => Props.Create(() => new Witness<GarpActor.SendGratuitous>(probe.Ref, EnteredMaster, takeoverLoggedAtGarp)));
-        rig.StartAsBackup();
-
-        // the kit's own Advance: the rig's would ask for the status, and any message but the
-        // takeover's own finishes the takeover at once
-        Advance(InstanceRig.MasterDown);
-        rig.Socket.ExpectMsg<VrrpSocketActor.Send>();
-        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
-        rig.Notify.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
-        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, []));
-        rig.Garp.ExpectMsg<GarpActor.SendGratuitous>();
-        Assert.Equal("MASTER", rig.Notify.ExpectMsg<NotifyActor.StateNotify>().State);
-
-        // keepalived's vrrp_state_become_master: addresses, GARP, then send_instance_notifies
-        lock (takeoverLoggedAtGarp) Assert.Equal([false], takeoverLoggedAtGarp);
-        Assert.True(EnteredMaster());
-        Assert.Equal(VrrpState.Master, rig.Sync().State);
-    }
-
-    [Fact]
-    public void The_takeover_address_line_is_logged_after_the_gratuitous_arp_has_gone_out()
-    {
-        using var loop = new EpollEventLoop("garp-line-order");
-        var lineLoggedAtGarp = new List<bool>();
-        var rig = new InstanceRig(this, dispatcher: loop,
-            garpStandIn: probe => Props.Create(() => new Witness<GarpActor.SendGratuitous>(probe.Ref, AddressLineLogged, lineLoggedAtGarp)));
-        rig.StartAsBackup();
-
-        Advance(InstanceRig.MasterDown);
-        rig.Socket.ExpectMsg<VrrpSocketActor.Send>();
-        rig.Netlink.ExpectMsg<NetlinkActor.AddAddresses>();
-        rig.Netlink.Reply(new NetlinkActor.AddressesChanged(true, [], TimeSpan.FromMilliseconds(1.5)));
-        rig.Garp.ExpectMsg<GarpActor.SendGratuitous>();
-        rig.Notify.ExpectMsg<NotifyActor.StateNotify>();
-
-        // the first formatting of a line is slow: none is written between the addresses and the GARP
-        lock (lineLoggedAtGarp) Assert.Equal([false], lineLoggedAtGarp);
-        var line = Assert.Single(LogSink.Events, IsAddressLine);
-        Assert.Equal("1.5", ((ScalarValue)line.Properties["Netlink"]).Value!.ToString());
-    }
-
-    private static bool IsAddressLine(LogEvent e) => e.MessageTemplate.Text.Contains("takeover: addresses added", StringComparison.Ordinal);
-
-    private bool AddressLineLogged() => LogSink.Events.Any(IsAddressLine);
-
-    private bool EnteredMaster() =>
-        LogSink.Events.Any(e => e.MessageTemplate.Text.Contains("Entering {State} STATE", StringComparison.Ordinal)
-            && e.Properties.TryGetValue("State", out var state) && state.ToString() == "\"MASTER\"");
-
-    /// <summary>A leaf stand-in that notes, for each <typeparamref name="T"/>, whether the takeover was logged already.</summary>
-    private sealed class Witness<T> : ReceiveActor where T : class
-    {
-        public Witness(IActorRef probe, Func<bool> takeoverLogged, List<bool> seen)
-        {
-            Receive<T>(message =>
-            {
-                lock (seen) seen.Add(takeoverLogged());
-                probe.Forward(message);
-            });
-            ReceiveAny(probe.Forward);
-        }
-    }
-
-    [Fact]
     public void Gratuitous_arp_waits_for_netlink_to_have_added_the_addresses()
     {
         var rig = new InstanceRig(this).StartAsBackup();
@@ -255,7 +163,7 @@ public sealed class InstanceTakeoverTests(ITestOutputHelper output) : TestKit(ou
     public void The_master_down_timer_runs_from_the_adverts_arrival_not_from_when_it_was_handled()
     {
         var rig = new InstanceRig(this).StartAsBackup();
-        var arrived = Sys.TimeProvider.GetTimestamp();
+        var arrived = Clock.GetTimestamp();
         // the advert waited 200 ms in the loop before the instance got to it
         rig.Advance(TimeSpan.FromMilliseconds(200));
         rig.Receive(PeerAdvert.V2(150) with { ReceivedAt = arrived });

@@ -13,12 +13,12 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// start, added at takeover and announced on the VMAC; an address with dev of another interface
 /// stays there; the base interface's link still drives FAULT.
 /// </summary>
-public sealed class InstanceVmacTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class InstanceVmacTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private const string Vmac = "vrrp.51";
     private static readonly IPAddress Elsewhere = IPAddress.Parse("10.199.9.100");
 
-    private static InstanceRig Rig(TestKit kit) => new(kit, InstanceRig.NewConfig(configure: v =>
+    private static InstanceRig Rig(ActorTest kit) => new(kit, InstanceRig.NewConfig(configure: v =>
     {
         v.VirtualAddresses.Add(new VirtualIpAddress { Address = IPAddress.Parse("10.199.0.101"), PrefixLength = 24, Device = "veth-ka0" });
         v.VirtualAddresses.Add(new VirtualIpAddress { Address = Elsewhere, PrefixLength = 24, Device = "veth-other" });

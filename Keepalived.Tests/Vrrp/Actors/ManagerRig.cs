@@ -12,17 +12,17 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// </summary>
 internal sealed class ManagerRig
 {
-    private readonly TestKit _kit;
+    private readonly ActorTest _kit;
 
-    public ManagerRig(TestKit kit)
+    public ManagerRig(ActorTest kit)
     {
         _kit = kit;
-        Netlink = kit.CreateTestProbe("netlink");
-        Garp = kit.CreateTestProbe("garp");
-        Notify = kit.CreateTestProbe("notify");
-        Socket = kit.CreateTestProbe("socket");
-        Links = kit.CreateTestProbe("links");
-        Nftables = kit.CreateTestProbe("nftables");
+        Netlink = kit.Probe("netlink");
+        Garp = kit.Probe("garp");
+        Notify = kit.Probe("notify");
+        Socket = kit.Probe("socket");
+        Links = kit.Probe("links");
+        Nftables = kit.Probe("nftables");
     }
 
     public TestProbe Netlink { get; }

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Runtime;
 using System.Net;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
@@ -13,7 +14,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// SO_RCVBUF (keepalived's vrrp_create_sockpool arithmetic), and the socket actor adding the
 /// shares up on the kernel's socket.
 /// </summary>
-public sealed class ReceiveBufferTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class ReceiveBufferTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     // VRRPv2 over IPv4 with one address: IP header 20 + VRRP header 8 + address 4 + auth data 8
     private const int V2Ipv4OneAddress = 40;
@@ -66,16 +67,15 @@ public sealed class ReceiveBufferTests(ITestOutputHelper output) : TestKit(outpu
 }
 
 /// <summary>The socket actor sets the sum of its instances' shares on its read socket, in a namespace of the test's own.</summary>
-public sealed class SocketReceiveBufferTests(ITestOutputHelper output) : TestKit(output)
+public sealed class SocketReceiveBufferTests(ITestOutputHelper output) : ActorTest(output)
 {
     [RootFact]
     public void The_socket_actor_sets_the_sum_of_the_shares_and_never_shrinks_it()
     {
         using var link = VethLink.Create();
-        // the loop's thread is made in namespace A, so the actor's socket opens there
-        using var loop = link.A.Run(() => new EpollEventLoop("rx-buffer"));
+        using var system = SystemIn(link.A);
         var options = VrrpSocketTests.Options(VethLink.AInterface, false, false, null, null);
-        var socket = Sys.ActorOf(VrrpSocketActor.Props(options).WithDispatcher(loop), "socket");
+        var socket = system.ActorOf(VrrpSocketActor.Props(options).WithDispatcher(ActorSystemConfig.VrrpDispatcher), "socket");
         var a = CreateTestProbe();
         var b = CreateTestProbe();
         int max = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -94,20 +94,28 @@ public sealed class SocketReceiveBufferTests(ITestOutputHelper output) : TestKit
 
         socket.Tell(new VrrpSocketActor.Register(5, b.Ref, 30_000));
         Assert.Equal(new VrrpSocketActor.ReceiveBuffer(70_000, Kernel(70_000)), Buffer(socket));
-        Sys.Stop(socket);
+        system.Stop(socket);
     }
 
     [RootFact]
     public void Without_shares_the_kernel_default_stays()
     {
         using var link = VethLink.Create();
-        using var loop = link.A.Run(() => new EpollEventLoop("rx-default"));
-        var socket = Sys.ActorOf(VrrpSocketActor.Props(VrrpSocketTests.Options(VethLink.AInterface, false, false, null, null)).WithDispatcher(loop), "socket");
+        using var system = SystemIn(link.A);
+        var socket = system.ActorOf(VrrpSocketActor.Props(VrrpSocketTests.Options(VethLink.AInterface, false, false, null, null))
+            .WithDispatcher(ActorSystemConfig.VrrpDispatcher), "socket");
         socket.Tell(new VrrpSocketActor.Register(1, CreateTestProbe().Ref));
         int fallback = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_default").Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(new VrrpSocketActor.ReceiveBuffer(0, fallback), Buffer(socket));
-        Sys.Stop(socket);
+        system.Stop(socket);
     }
+
+    /// <summary>
+    /// A system whose VRRP event loop thread is made in <paramref name="ns"/>, so the socket actor
+    /// on it opens its socket there (a thread keeps the namespace it was made in).
+    /// </summary>
+    private static ActorSystem SystemIn(NetNs ns) =>
+        ns.Run(() => ActorSystem.Create("rx-buffer", ActorSystemConfig.Test("system", eventLoop: true)));
 
     private VrrpSocketActor.ReceiveBuffer Buffer(IActorRef socket)
     {

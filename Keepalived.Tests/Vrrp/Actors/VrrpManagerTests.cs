@@ -15,7 +15,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// look-ups, one socket per interface and family, instances started once the interfaces are
 /// known, and the shutdown handshake (instances first, then every leaf flushed).
 /// </summary>
-public sealed class VrrpManagerTests : TestKit
+public sealed class VrrpManagerTests : ActorTest
 {
     private readonly ManagerRig _rig;
     private readonly TestProbe _netlink, _garp, _notify, _socket, _links, _nftables;
@@ -177,7 +177,7 @@ public sealed class VrrpManagerTests : TestKit
         var manager = StartManager(OneInstance);
         _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
 
-        EventFilter.Error("not found: its VRRP instances do not run").ExpectOne(() => _netlink.Reply(new NetlinkActor.InterfaceNotFound("eth0")));
+        EventFilter.Error(contains: "not found: its VRRP instances do not run").ExpectOne(() => _netlink.Reply(new NetlinkActor.InterfaceNotFound("eth0")));
 
         Assert.Empty(Instances(manager));
         Assert.Empty(_rig.SocketsMade);
@@ -189,7 +189,7 @@ public sealed class VrrpManagerTests : TestKit
         var manager = StartManager(OneInstance);
         _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
 
-        EventFilter.Error("address to send adverts from: instance not started").ExpectOne(() => _netlink.Reply(Interface("eth0", 2, "fe80::1")));
+        EventFilter.Error(contains: "address to send adverts from: instance not started").ExpectOne(() => _netlink.Reply(Interface("eth0", 2, "fe80::1")));
 
         Assert.Empty(Instances(manager));
     }
@@ -212,9 +212,10 @@ public sealed class VrrpManagerTests : TestKit
 
         Assert.Equal(0, SentAdvert.Decode(_socket.FishForMessage<VrrpSocketActor.Send>(s => s.Message[2] == 0)).Priority);
         _netlink.ExpectMsg<NetlinkActor.RemoveAddresses>();
+        var instance = _netlink.LastSender;
         // the leaves are flushed only once the instance has its addresses back
         _netlink.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
-        _netlink.Reply(new NetlinkActor.AddressesChanged(false, []));
+        instance.Tell(new NetlinkActor.AddressesChanged(false, []), _netlink.Ref);
 
         var leaves = new[] { _socket, _netlink, _garp, _links, _notify };
         foreach (var leaf in leaves.SkipLast(1))

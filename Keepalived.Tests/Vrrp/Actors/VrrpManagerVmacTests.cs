@@ -14,7 +14,7 @@ namespace Keepalived.Tests.Vrrp.Actors;
 /// the instance starts, the instance's addresses, GARPs and socket go on it (the socket stays on
 /// the base with vmac_xmit_base), and the VMAC is deleted at shutdown after the sockets' last adverts.
 /// </summary>
-public sealed class VrrpManagerVmacTests : TestKit
+public sealed class VrrpManagerVmacTests : ActorTest
 {
     private readonly ManagerRig _rig;
     private readonly TestProbe _netlink, _garp, _notify, _socket, _links;
@@ -95,7 +95,7 @@ public sealed class VrrpManagerVmacTests : TestKit
     {
         var (manager, _) = AskedForVmac(Conf("use_vmac"));
 
-        EventFilter.Error("VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EPERM")));
+        EventFilter.Error(contains: "VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EPERM")));
 
         var instance = Assert.Single(Instances(manager));
         Assert.Equal(VrrpState.Fault, instance.State);
@@ -129,7 +129,7 @@ public sealed class VrrpManagerVmacTests : TestKit
         _netlink.ExpectMsg<NetlinkActor.GetInterfaces>();
         _netlink.Reply(new NetlinkActor.InterfaceInfo("eth0", 2, [0x52, 0x54, 0, 0, 0, 1], true, [IPAddress.Parse("10.199.0.1")]));
         _netlink.ExpectMsg<NetlinkActor.AddVmac>();
-        EventFilter.Error("VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EEXIST")));
+        EventFilter.Error(contains: "VMAC could not be set up").ExpectOne(() => _netlink.Reply(new NetlinkActor.VmacFailed("VI_1", "EEXIST")));
 
         // VI_2 alone would take over after its down timer; with VI_1 faulted the group holds both in FAULT
         // the group's SyncTo reaches VI_2 through the group actor, so it is awaited

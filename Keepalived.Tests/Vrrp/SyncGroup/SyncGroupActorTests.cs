@@ -8,7 +8,7 @@ namespace Keepalived.Tests.Vrrp.SyncGroup;
 /// <see cref="VrrpSyncGroupActor"/> alone, with probes as its two members VI_1 and VI_2: what it
 /// answers to their reports and requests, and when its notifies go out.
 /// </summary>
-public sealed class SyncGroupActorTests : TestKit
+public sealed class SyncGroupActorTests : ActorTest
 {
     private readonly TestProbe _vi1, _vi2, _notify;
     private readonly IActorRef _group;

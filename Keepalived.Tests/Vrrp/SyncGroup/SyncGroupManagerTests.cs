@@ -13,7 +13,7 @@ namespace Keepalived.Tests.Vrrp.SyncGroup;
 /// and at shutdown the group's STOP after its instances' (keepalived's notify_shutdown order),
 /// before the notify actor is flushed.
 /// </summary>
-public sealed class SyncGroupManagerTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class SyncGroupManagerTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private const string Conf = """
         vrrp_sync_group SG1 {

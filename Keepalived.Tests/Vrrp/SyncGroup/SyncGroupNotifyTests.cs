@@ -13,7 +13,7 @@ namespace Keepalived.Tests.Vrrp.SyncGroup;
 /// <c>GROUP SG1 STATE 0</c>, and the FIFO line <c>GROUP "SG1" STATE 0</c>.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class SyncGroupNotifyTests(ITestOutputHelper output) : TestKit(output)
+public sealed class SyncGroupNotifyTests(ITestOutputHelper output) : ActorTest(output)
 {
     private readonly TempScripts _scripts = new();
 

@@ -21,16 +21,16 @@ internal sealed class SyncGroupRig
 {
     public const string GroupName = "SG1";
 
-    private readonly TestKit _kit;
+    private readonly ActorTest _kit;
     private readonly TestProbe _control;
 
     /// <param name="priorities">One member per priority: VI_1 (VRID 51, VIP 10.199.0.100), VI_2 (VRID 52, VIP 10.199.0.101), ...</param>
-    public SyncGroupRig(TestKit kit, params int[] priorities)
+    public SyncGroupRig(ActorTest kit, params int[] priorities)
     {
         _kit = kit;
-        _control = kit.CreateTestProbe("control");
-        Notify = kit.CreateTestProbe("notify");
-        Events = kit.CreateTestProbe("events");
+        _control = kit.Probe("control");
+        Notify = kit.Probe("notify");
+        Events = kit.Probe("events");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Group = new VrrpSyncGroup(GroupName, default) { Members = [] };
         Config.SyncGroups.Add(Group);
@@ -152,12 +152,12 @@ internal sealed class SyncGroupRig
 }
 
 /// <summary>One member of a <see cref="SyncGroupRig"/> and its leaves.</summary>
-internal sealed class MemberRig(TestKit kit, VrrpInstance config)
+internal sealed class MemberRig(ActorTest kit, VrrpInstance config)
 {
     public VrrpInstance Config { get; } = config;
-    public TestProbe Socket { get; } = kit.CreateTestProbe("socket");
-    public TestProbe Netlink { get; } = kit.CreateTestProbe("netlink");
-    public TestProbe Garp { get; } = kit.CreateTestProbe("garp");
+    public TestProbe Socket { get; } = kit.Probe("socket");
+    public TestProbe Netlink { get; } = kit.Probe("netlink");
+    public TestProbe Garp { get; } = kit.Probe("garp");
     public IActorRef Instance { get; set; } = ActorRefs.Nobody;
 
     public VrrpSocketActor.Received Advert(int priority, IPAddress? source = null) =>

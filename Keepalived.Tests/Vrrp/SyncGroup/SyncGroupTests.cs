@@ -9,7 +9,7 @@ namespace Keepalived.Tests.Vrrp.SyncGroup;
 /// on virtual time: keepalived 2.2.7's vrrp_sync_master / backup / fault as seen on the leaves
 /// (adverts, addresses) and the notify actor (instance lines first, then the group's).
 /// </summary>
-public sealed class SyncGroupTests(ITestOutputHelper output) : TestKit(output, virtualTime: true)
+public sealed class SyncGroupTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     // v2, 1 s, priority 200: Master_Down_Interval = 3 s + (256 − 200) / 256 s
     private static readonly TimeSpan MasterDown200 = TimeSpan.FromSeconds(3) + TimeSpan.FromMicroseconds(218_750);

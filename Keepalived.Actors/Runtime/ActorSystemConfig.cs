@@ -1,0 +1,87 @@
+using Akka.Configuration;
+using Keepalived.Actors.Kernel;
+
+namespace Keepalived.Actors.Runtime;
+
+using AkkaConfig = Akka.Configuration.Config;
+
+/// <summary>
+/// The Akka configuration of keepalived-net's ActorSystem: our scheduler on the VRRP event loop,
+/// the VRRP dispatcher, Serilog for Akka's logging. The operator's own <c>akka { }</c> section
+/// (from keepalived.hocon) falls back to these, except for the keys the loop depends on, which
+/// are refused (<see cref="Reserved"/>).
+/// </summary>
+public static class ActorSystemConfig
+{
+    /// <summary>The dispatcher of the VRRP instance, sync-group and socket actors.</summary>
+    public const string VrrpDispatcher = "keepalived-net.vrrp-dispatcher";
+
+    /// <summary>Keys an operator's akka section may not set: the VRRP loop's scheduler and its dispatcher.</summary>
+    public static readonly IReadOnlyList<string> Reserved = ["akka.scheduler.implementation", "keepalived-net.scheduler", VrrpDispatcher];
+
+    private static readonly string Scheduler = typeof(ClockScheduler).AssemblyQualifiedName!;
+
+    /// <summary>What the service and the tests share: the scheduler, Serilog's message templates, no CLR shutdown hook (SIGTERM is ours).</summary>
+    public static readonly string Common = $$"""
+        akka {
+          actor.ask-timeout = 10s
+          scheduler.implementation = "{{Scheduler}}"
+          logger-formatter = "Akka.Logger.Serilog.SerilogLogMessageFormatter, Akka.Logger.Serilog"
+          log-dead-letters = 10
+          log-dead-letters-during-shutdown = off
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
+        }
+        """;
+
+    /// <summary>One message per mailbox turn: see <see cref="EventLoopExecutorConfigurator"/>.</summary>
+    private const string OneMessagePerTurn = "throughput = 1\n  throughput-deadline-time = 1ms";
+
+    /// <summary>The service's configuration: timers on a timerfd of the VRRP loop, which runs the VRRP dispatcher.</summary>
+    public static AkkaConfig Service(VrrpThreadScheduling scheduling, bool debug, AkkaConfig? operatorAkka = null)
+    {
+        var ours = ConfigurationFactory.ParseString($$"""
+            akka {
+              loggers = ["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"]
+              loglevel = {{(debug ? "DEBUG" : "INFO")}}
+              stdout-loglevel = WARNING
+            }
+            keepalived-net.scheduler {
+              clock = timerfd
+              loop-nice = {{scheduling.Nice}}
+              loop-realtime-priority = {{scheduling.RealtimePriority ?? 0}}
+            }
+            {{OnTheLoop}}
+            """).WithFallback(ConfigurationFactory.ParseString(Common));
+        if (operatorAkka is null || operatorAkka.IsEmpty) return ours;
+        foreach (var key in Reserved)
+            if (operatorAkka.HasPath(key))
+                throw new ConfigurationException($"{key}: set by keepalived-net (the VRRP event loop depends on it) and may not be changed");
+        return operatorAkka.WithFallback(ours);
+    }
+
+    /// <summary>The VRRP dispatcher on the event loop.</summary>
+    private static readonly string OnTheLoop = $$"""
+        {{VrrpDispatcher}} {
+          type = Dispatcher
+          executor = "{{typeof(EventLoopExecutorConfigurator).AssemblyQualifiedName}}"
+          {{OneMessagePerTurn}}
+        }
+        """;
+
+    /// <summary>
+    /// Tests: the given clock (system, timerfd or a TimeProvider type); the VRRP dispatcher on the
+    /// thread pool, or with <paramref name="eventLoop"/> on an event loop as in the service.
+    /// </summary>
+    public static AkkaConfig Test(string clock, bool eventLoop = false) => ConfigurationFactory.ParseString(eventLoop
+        ? $$"""
+            keepalived-net.scheduler { clock = "{{clock}}", event-loop = on }
+            {{OnTheLoop}}
+            """
+        : $$"""
+            keepalived-net.scheduler.clock = "{{clock}}"
+            {{VrrpDispatcher}} {
+              type = Dispatcher
+              {{OneMessagePerTurn}}
+            }
+            """).WithFallback(ConfigurationFactory.ParseString(Common));
+}
