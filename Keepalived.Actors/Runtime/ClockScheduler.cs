@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Dispatch;
@@ -31,6 +32,8 @@ public sealed class ClockScheduler : SchedulerBase, IDisposable
     private readonly TimerFdTimeProvider? _timerFd;
     private volatile bool _stopped;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2057",
+        Justification = "A clock named by type is a test's (the service uses timerfd); an unknown name is refused with a clear error.")]
     public ClockScheduler(AkkaConfig config, ILoggingAdapter log) : base(config, log)
     {
         var clock = config.GetString("keepalived-net.scheduler.clock", "system");
