@@ -14,7 +14,11 @@ public abstract class ServiceActor : ReceiveActor
     protected override bool AroundReceive(Receive receive, object message) =>
         _interceptor is { } interceptor && !interceptor.BeforeReceive(Context, message) || base.AroundReceive(receive, message);
 
-    /// <summary>Makes the child <paramref name="name"/> from <paramref name="props"/>, or from what a test put in their place.</summary>
+    /// <summary>
+    /// Makes the leaf <paramref name="name"/> from <paramref name="props"/> (or from what a test put
+    /// in their place) behind a BackoffSupervisor (<see cref="LeafSupervision"/>); the reference is
+    /// the supervisor's, which forwards to the leaf.
+    /// </summary>
     protected IActorRef ActorOfLeaf(Props props, string name) =>
-        Context.ActorOf(_interceptor?.ResolveProps(Context, name, props) ?? props, name);
+        Context.ActorOf(LeafSupervision.Supervised(_interceptor?.ResolveProps(Context, name, props) ?? props, name), name);
 }

@@ -29,9 +29,9 @@ public sealed class TrackFileActor : TrackerActor
 
     private sealed record WatchFailed(Exception Cause);
 
-    public static Props Props(TrackedFile file) => Akka.Actor.Props.Create(() => new TrackFileActor(file));
+    public static Props Props(TrackedFile file) => Akka.Actor.Props.Create(() => new TrackFileActor(file, new Subscribers()));
 
-    public TrackFileActor(TrackedFile config) : base(config.Name)
+    public TrackFileActor(TrackedFile config, Subscribers subscribers) : base(config.Name, subscribers)
     {
         _config = config;
         Path = ResolvePath(config.File ?? "");

@@ -47,7 +47,7 @@ public sealed class TrackProcessActor : TrackerActor, IWithTimers
     /// <param name="count">Counts the matching processes (the tests' seam); a /proc scan by default.</param>
     /// <param name="pollInterval">How often to count; 1 s by default.</param>
     public static Props Props(TrackedProcess process, Func<TrackedProcess, int>? count = null, TimeSpan? pollInterval = null) =>
-        Akka.Actor.Props.Create(() => new TrackProcessActor(process, count ?? ScanProc(process), pollInterval ?? TimeSpan.FromSeconds(1)));
+        Akka.Actor.Props.Create(() => new TrackProcessActor(process, count ?? ScanProc(process), pollInterval ?? TimeSpan.FromSeconds(1), new Subscribers()));
 
     private static Func<TrackedProcess, int> ScanProc(TrackedProcess process)
     {
@@ -56,7 +56,8 @@ public sealed class TrackProcessActor : TrackerActor, IWithTimers
         return _ => scanner.Count(matcher);
     }
 
-    public TrackProcessActor(TrackedProcess config, Func<TrackedProcess, int> count, TimeSpan pollInterval) : base(config.Name)
+    public TrackProcessActor(TrackedProcess config, Func<TrackedProcess, int> count, TimeSpan pollInterval, Subscribers subscribers)
+        : base(config.Name, subscribers)
     {
         _config = config;
         _count = count;

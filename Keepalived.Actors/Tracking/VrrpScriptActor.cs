@@ -51,18 +51,19 @@ public sealed class VrrpScriptActor : TrackerActor, IWithTimers
     /// <param name="run">Runs the script with a timeout (the tests' seam); <see cref="ScriptRunner.RunAsync"/> by default.</param>
     public static Props Props(VrrpScript script,
         Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>>? run = null) =>
-        Akka.Actor.Props.Create(() => new VrrpScriptActor(script, run ?? RunScript));
+        Akka.Actor.Props.Create(() => new VrrpScriptActor(script, run ?? RunScript, new Subscribers()));
 
     private static Task<ScriptResult> RunScript(NotifyScript script, TimeSpan timeout, CancellationToken token) =>
         ScriptRunner.RunAsync(script, null, timeout, token);
 
-    public VrrpScriptActor(VrrpScript config, Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>> run)
-        : base(config.Name)
+    public VrrpScriptActor(VrrpScript config, Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>> run, Subscribers subscribers)
+        : base(config.Name, subscribers)
     {
         _config = config;
         _run = run;
         _counter = new ScriptResultCounter(config.Rise, config.Fall, config.InitFail);
-        Publish(new TrackerState(TrackKind.Script, Name, _counter.Up));
+        // made again after a failure, it keeps what it reported until a result says otherwise
+        if (!HasReported) Publish(new TrackerState(TrackKind.Script, Name, _counter.Up));
 
         Receive<RunTick>(_ => OnTick());
         Receive<RunFinished>(f => OnFinished(f.Result));

@@ -252,7 +252,7 @@ public sealed class VrrpManagerActor : ServiceActor
             _ => (null, ""),
         };
         if (props is null) return null;
-        var tracker = Context.ActorOf(props, ActorName(prefix, name));
+        var tracker = ActorOfLeaf(props, ActorName(prefix, name));
         _trackers[(kind, name)] = tracker;
         return tracker;
     }

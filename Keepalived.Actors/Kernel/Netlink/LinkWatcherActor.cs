@@ -9,14 +9,23 @@ namespace Keepalived.Actors.Kernel.Netlink;
 /// Leaf actor following link state through rtnetlink events (keepalived's netlink monitor):
 /// a watcher of an interface hears <see cref="LinkChanged"/> at once and on every change of
 /// its up/running state, and when it appears or disappears. An event overrun (ENOBUFS) is
-/// answered with a fresh dump, so no change is lost for good.
+/// answered with a fresh dump, so no change is lost for good. The watchers and the states they
+/// were told are kept in <see cref="Watchers"/>, given to the Props: made again after a failure,
+/// the actor tells each watcher what changed while it was gone, and nothing else.
 /// </summary>
 public sealed class LinkWatcherActor : ServiceActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<string, bool> _up = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<IActorRef>> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _up;
+    private readonly Dictionary<string, HashSet<IActorRef>> _watchers;
     private CancellationTokenSource? _stop;
+
+    /// <summary>What the actor keeps across its incarnations: who watches which link, and the link states last told.</summary>
+    public sealed class Watchers
+    {
+        internal Dictionary<string, bool> Up { get; } = new(StringComparer.Ordinal);
+        internal Dictionary<string, HashSet<IActorRef>> ByInterface { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>Tell <paramref name="Watcher"/> about <paramref name="Interface"/>'s link state from now on.</summary>
     public sealed record Watch(string Interface, IActorRef Watcher);
@@ -30,10 +39,13 @@ public sealed class LinkWatcherActor : ServiceActor
 
     private sealed record MonitorFailed(Exception Cause);
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new LinkWatcherActor());
+    public static Props Props() => Akka.Actor.Props.Create(() => new LinkWatcherActor(new Watchers()));
 
-    public LinkWatcherActor()
+    public LinkWatcherActor(Watchers watchers)
     {
+        _up = watchers.Up;
+        _watchers = watchers.ByInterface;
+        foreach (var watcher in _watchers.Values.SelectMany(w => w).Distinct()) Context.Watch(watcher);
         Receive<Watch>(OnWatch);
         Receive<Links>(l => { foreach (var link in l.All) Set(link.Name, link.IsUp); });
         Receive<Event>(e => OnEvent(e.What));
@@ -50,7 +62,14 @@ public sealed class LinkWatcherActor : ServiceActor
         // subscribe before dumping, so a change between the two is not missed
         var links = Dump();
         monitor.Seed(links);
-        foreach (var link in links) _up[link.Name] = link.IsUp;
+        if (_up.Count == 0)
+            foreach (var link in links) _up[link.Name] = link.IsUp;
+        else
+        {
+            // an earlier incarnation's states: what changed meanwhile is told now
+            foreach (var gone in _up.Keys.Except(links.Select(l => l.Name), StringComparer.Ordinal).ToList()) Set(gone, false);
+            foreach (var link in links) Set(link.Name, link.IsUp);
+        }
         var (self, token) = (Self, _stop.Token);
         _ = Task.Run(() => Loop(monitor, self, token));
     }

@@ -13,7 +13,9 @@ namespace Keepalived.Actors.Kernel.Nftables;
 /// addressed to them nor sends from them (RFC 5798 Accept_Mode = False). The table and its
 /// rules are made on the first address and deleted when the actor stops (keepalived's
 /// firewall_fini). Each batch waits for the kernel's answer inside the actor's turn, as
-/// keepalived's do, so <see cref="FirewallChanged"/> answers leave in request order.
+/// keepalived's do, so <see cref="FirewallChanged"/> answers leave in request order. The
+/// <see cref="NftablesFirewall"/> (which addresses are blocked, for how many instances) is given
+/// to the Props: an actor made again after a failure puts back what the failed one held.
 /// </summary>
 public sealed class NftablesActor : ServiceActor
 {
@@ -33,11 +35,11 @@ public sealed class NftablesActor : ServiceActor
     /// <summary>What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words.</summary>
     public sealed record FirewallChanged(bool Added, IReadOnlyList<string> Failures);
 
-    public static Props Props(GlobalConfig global) => Akka.Actor.Props.Create(() => new NftablesActor(NftablesSettings.From(global), KernelSocket.InterfaceIndex));
+    public static Props Props(GlobalConfig global) => Akka.Actor.Props.Create(() => new NftablesActor(new NftablesFirewall(NftablesSettings.From(global)), KernelSocket.InterfaceIndex));
 
-    public NftablesActor(NftablesSettings settings, Func<string, int> indexOf)
+    public NftablesActor(NftablesFirewall firewall, Func<string, int> indexOf)
     {
-        _firewall = new NftablesFirewall(settings);
+        _firewall = firewall;
         _indexOf = indexOf;
         Receive<AddAddresses>(a => Sender.Tell(new FirewallChanged(true, Add(a)), Self));
         Receive<RemoveAddresses>(r => Sender.Tell(new FirewallChanged(false, Remove(r)), Self));
@@ -45,14 +47,29 @@ public sealed class NftablesActor : ServiceActor
         ReceiveAny(Unhandled);
     }
 
+    protected override void PreStart()
+    {
+        // an earlier incarnation failed (and deleted its tables as it stopped): its addresses are blocked again
+        if (_firewall.Elements.Count == 0) return;
+        var held = _firewall.Elements.ToList();
+        var failures = new List<string>();
+        Try(failures, "restore", () =>
+        {
+            var (staleIpv4, staleIpv6) = StaleTables();
+            Send($"restore {Describe(held)}", (ref NftBatchWriter b) => _firewall.WriteAdd(ref b, held, staleIpv4, staleIpv6));
+        });
+    }
+
     protected override void PostStop()
     {
         try
         {
-            if (_firewall.HasTables) Send("delete table", (ref NftBatchWriter b) => _firewall.WriteCleanup(ref b));
+            // the holders stay known: if this actor is made again (it failed), it puts them back
+            if (_firewall.HasTables) Send("delete table", (ref NftBatchWriter b) => _firewall.WriteCleanup(ref b, keepHolders: true));
         }
         finally
         {
+            _firewall.Setup = default;
             _netlink?.Dispose();
         }
     }

@@ -78,13 +78,16 @@ public sealed class NftablesFirewall(NftablesSettings settings)
     /// <summary>Writes the deletion of <paramref name="vips"/> from their sets.</summary>
     public void WriteRemove(ref NftBatchWriter b, IReadOnlyList<NftVip> vips) => WriteElements(ref b, vips, add: false);
 
-    /// <summary>Writes the deletion of keepalived's tables (everything in them goes too) and forgets them.</summary>
-    public void WriteCleanup(ref NftBatchWriter b)
+    /// <summary>
+    /// Writes the deletion of keepalived's tables (everything in them goes too) and forgets them;
+    /// with <paramref name="keepHolders"/> it still knows which addresses were held, to put them back.
+    /// </summary>
+    public void WriteCleanup(ref NftBatchWriter b, bool keepHolders = false)
     {
         if (Setup.Ipv4Table) R.Table(ref b, Settings, NfNetlinkConstants.ProtoIpv4, add: false);
         if (Setup.Ipv6Table) R.Table(ref b, Settings, NfNetlinkConstants.ProtoIpv6, add: false);
         Setup = default;
-        _holders.Clear();
+        if (!keepHolders) _holders.Clear();
     }
 
     private void WriteElements(ref NftBatchWriter b, IReadOnlyList<NftVip> vips, bool add)

@@ -15,7 +15,8 @@ namespace Keepalived.Actors.Kernel.Vrrp;
 /// datagram to the instance registered for its VRID (keepalived's vrrp_dispatcher_read);
 /// datagrams for no registered VRID are counted and dropped. When the socket fails (the
 /// interface went away, say) it is closed and opened again after <see cref="ReopenDelay"/>,
-/// keeping the registrations.
+/// keeping the registrations; they are kept in <see cref="Registrations"/>, given to the Props,
+/// so an actor made again after a failure routes to the same instances.
 /// </summary>
 public sealed class VrrpSocketActor : ServiceActor, IWithTimers
 {
@@ -24,8 +25,8 @@ public sealed class VrrpSocketActor : ServiceActor, IWithTimers
 
     private readonly VrrpSocketOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<byte, IActorRef> _instances = [];
-    private readonly Dictionary<byte, int> _receiveShares = [];
+    private readonly Dictionary<byte, IActorRef> _instances;
+    private readonly Dictionary<byte, int> _receiveShares;
     private int _receiveBuffer;
     // read by the receive loop without locking: replaced, never mutated
     private volatile FrozenDictionary<byte, IActorRef> _routes = FrozenDictionary<byte, IActorRef>.Empty;
@@ -76,16 +77,26 @@ public sealed class VrrpSocketActor : ServiceActor, IWithTimers
         public static readonly Reopen Instance = new();
     }
 
+    /// <summary>What the actor keeps across its incarnations: the instance of each VRID and its receive-buffer share.</summary>
+    public sealed class Registrations
+    {
+        internal Dictionary<byte, IActorRef> Instances { get; } = [];
+        internal Dictionary<byte, int> ReceiveShares { get; } = [];
+    }
+
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(VrrpSocketOptions options) => Akka.Actor.Props.Create(() => new VrrpSocketActor(options));
+    public static Props Props(VrrpSocketOptions options) => Akka.Actor.Props.Create(() => new VrrpSocketActor(options, new Registrations()));
 
     // read by the receive path (the event loop or the receive thread) to stamp each datagram
     private readonly TimeProvider _clock;
 
-    public VrrpSocketActor(VrrpSocketOptions options)
+    public VrrpSocketActor(VrrpSocketOptions options, Registrations registrations)
     {
         _options = options;
+        _instances = registrations.Instances;
+        _receiveShares = registrations.ReceiveShares;
+        _routes = _instances.ToFrozenDictionary();
         _clock = ActorClock.Of(Context.System);
         Receive<Register>(r =>
         {
