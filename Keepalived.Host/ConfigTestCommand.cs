@@ -12,7 +12,7 @@ public static class ConfigTestCommand
 {
     public static int Run(string file, string? hoconFile, ConfigParserOptions parserOptions, bool dump)
     {
-        Actors.Config.Hocon.Config? layers = null;
+        Actors.Config.Hocon.HoconConfig? layers = null;
         var layerOptions = new HoconLayerOptions { UserFile = hoconFile, KeepalivedConfPath = file };
         // The built-in defaults alone hold no keepalived { } overrides: no need to load them for a test.
         if (!HoconLayers.IsReferenceOnly(layerOptions))

@@ -1,7 +1,7 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using HoconConfig = Keepalived.Actors.Config.Hocon.Config;
+using Keepalived.Actors.Config.Hocon;
 
 namespace Keepalived.Host;
 

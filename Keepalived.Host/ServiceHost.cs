@@ -100,6 +100,17 @@ public static class ServiceHost
         }
         var settings = loaded.Settings;
         Log.Logger = loaded.Logger;
+        Akka.Configuration.Config? akkaSection;
+        try
+        {
+            akkaSection = ActorSystemConfig.OperatorSection(settings);
+        }
+        catch (Akka.Configuration.ConfigurationException ex)
+        {
+            Log.Fatal("keepalived.hocon: {Error}", ex.Message);
+            await (await loaded.Real).DisposeAsync();
+            return ConfigTestExitCode.Fatal;
+        }
         try
         {
             using var pidFiles = new PidFiles();
@@ -109,7 +120,8 @@ public static class ServiceHost
             // expiry or an advert is handled in one wake-up
             var scheduling = VrrpThreadScheduling.From(config?.Config.Global.Vrrp,
                 settings.GetInt("keepalived-net.vrrp.realtime-priority", VrrpThreadScheduling.DefaultRealtimePriority));
-            using var system = ActorSystem.Create("keepalived", ActorSystemConfig.Service(scheduling, Log.IsEnabled(LogEventLevel.Debug)));
+            using var system = ActorSystem.Create("keepalived",
+                ActorSystemConfig.Service(scheduling, Log.IsEnabled(LogEventLevel.Debug), akkaSection));
             var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopping(stop));
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopping(stop));
@@ -176,7 +188,7 @@ public static class ServiceHost
     }
 
     /// <summary>Reads keepalived.conf as keepalived does at start: problems are logged, not fatal (null if there is no file).</summary>
-    private static ConfigLoadResult? ReadConfiguration(ServiceOptions options, Func<Actors.Config.Hocon.Config?> overrides) =>
+    private static ConfigLoadResult? ReadConfiguration(ServiceOptions options, Func<Actors.Config.Hocon.HoconConfig?> overrides) =>
         File.Exists(options.ConfigFile)
             ? KeepalivedConfigLoader.Load(options.ConfigFile, new ConfigLoadOptions { Parser = options.Parser, OverridesAfterParse = overrides })
             : null;

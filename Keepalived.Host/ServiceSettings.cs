@@ -1,7 +1,6 @@
 using Keepalived.Actors.Config.Hocon;
 using Serilog;
 using Serilog.Core;
-using HoconConfig = Keepalived.Actors.Config.Hocon.Config;
 
 namespace Keepalived.Host;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Parser;
-using HoconConfig = Keepalived.Actors.Config.Hocon.Config;
 
 namespace Keepalived.Actors.Config;
 

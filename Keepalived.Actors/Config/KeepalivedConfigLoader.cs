@@ -12,13 +12,13 @@ public sealed record ConfigLoadOptions
     public ConfigParserOptions Parser { get; init; } = new();
     public ConfigHost Host { get; init; } = ConfigHost.Local;
     /// <summary>The HOCON layers whose <c>keepalived { }</c> part overrides keepalived.conf; none when null.</summary>
-    public Hocon.Config? Overrides { get; init; }
+    public Hocon.HoconConfig? Overrides { get; init; }
 
     /// <summary>
     /// Asked for the overrides once the file is parsed, when <see cref="Overrides"/> is null: a
     /// caller can read its HOCON layers on another thread while keepalived.conf is parsed.
     /// </summary>
-    public Func<Hocon.Config?>? OverridesAfterParse { get; init; }
+    public Func<Hocon.HoconConfig?>? OverridesAfterParse { get; init; }
 
     /// <summary>Called with each diagnostic as it is found (e.g. to print it).</summary>
     public Action<ConfigDiagnostic>? Sink { get; init; }

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Kernel;
 
 namespace Keepalived.Actors.Runtime;
@@ -16,8 +17,8 @@ public static class ActorSystemConfig
     /// <summary>The dispatcher of the VRRP instance, sync-group and socket actors.</summary>
     public const string VrrpDispatcher = "keepalived-net.vrrp-dispatcher";
 
-    /// <summary>Keys an operator's akka section may not set: the VRRP loop's scheduler and its dispatcher.</summary>
-    public static readonly IReadOnlyList<string> Reserved = ["akka.scheduler.implementation", "keepalived-net.scheduler", VrrpDispatcher];
+    /// <summary>Keys an operator's akka section may not set: the scheduler the VRRP loop's timers and dispatcher depend on.</summary>
+    public static readonly IReadOnlyList<string> Reserved = ["akka.scheduler.implementation"];
 
     private static readonly string Scheduler = typeof(ClockScheduler).AssemblyQualifiedName!;
 
@@ -36,6 +37,29 @@ public static class ActorSystemConfig
     /// <summary>One message per mailbox turn: see <see cref="EventLoopExecutorConfigurator"/>.</summary>
     private const string OneMessagePerTurn = "throughput = 1\n  throughput-deadline-time = 1ms";
 
+    /// <summary>
+    /// The operator's <c>akka { }</c> section of keepalived.hocon, read by our HOCON reader (with its
+    /// includes, substitutions and line numbers) and handed to Akka as resolved JSON; null when there is none.
+    /// </summary>
+    /// <exception cref="ConfigurationException">It sets a key the VRRP loop depends on (<see cref="Reserved"/>).</exception>
+    public static AkkaConfig? OperatorSection(HoconConfig settings)
+    {
+        if (settings.GetValue("akka") is not HoconObject akka) return null;
+        AkkaConfig config;
+        try
+        {
+            config = ConfigurationFactory.ParseString("akka = " + HoconRenderer.Render(akka));
+        }
+        catch (Exception ex) when (ex is not ConfigurationException)
+        {
+            throw new ConfigurationException($"akka: {ex.Message}", ex);
+        }
+        foreach (var key in Reserved)
+            if (config.HasPath(key))
+                throw new ConfigurationException($"{key}: set by keepalived-net (the VRRP event loop depends on it) and may not be changed in keepalived.hocon");
+        return config;
+    }
+
     /// <summary>The service's configuration: timers on a timerfd of the VRRP loop, which runs the VRRP dispatcher.</summary>
     public static AkkaConfig Service(VrrpThreadScheduling scheduling, bool debug, AkkaConfig? operatorAkka = null)
     {
@@ -52,11 +76,7 @@ public static class ActorSystemConfig
             }
             {{OnTheLoop}}
             """).WithFallback(ConfigurationFactory.ParseString(Common));
-        if (operatorAkka is null || operatorAkka.IsEmpty) return ours;
-        foreach (var key in Reserved)
-            if (operatorAkka.HasPath(key))
-                throw new ConfigurationException($"{key}: set by keepalived-net (the VRRP event loop depends on it) and may not be changed");
-        return operatorAkka.WithFallback(ours);
+        return operatorAkka is null || operatorAkka.IsEmpty ? ours : operatorAkka.WithFallback(ours);
     }
 
     /// <summary>The VRRP dispatcher on the event loop.</summary>

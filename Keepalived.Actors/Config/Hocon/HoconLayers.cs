@@ -30,7 +30,7 @@ public static class HoconLayers
 
     /// <summary>Loads, merges and resolves all layers.</summary>
     /// <exception cref="HoconException">A layer has an error, or an explicit user file is missing.</exception>
-    public static Config Load(HoconLayerOptions? options = null)
+    public static HoconConfig Load(HoconLayerOptions? options = null)
     {
         options ??= new HoconLayerOptions();
         var environment = options.Environment ?? ProcessEnvironment();
@@ -42,9 +42,9 @@ public static class HoconLayers
 
         var overrides = options.MapPrefixedEnvironment
             ? FromEnvironment(environment, options.EnvironmentPrefix, parse.EnvironmentLookup)
-            : Config.Empty;
+            : HoconConfig.Empty;
         var userFile = LocateUserFile(options);
-        var user = userFile is null ? Config.Empty : HoconParser.ParseFile(userFile, parse);
+        var user = userFile is null ? HoconConfig.Empty : HoconParser.ParseFile(userFile, parse);
         return overrides.WithFallback(user).WithFallback(Reference(parse)).Resolve();
     }
 
@@ -69,8 +69,8 @@ public static class HoconLayers
     }
 
     /// <summary>The embedded defaults, unresolved.</summary>
-    public static Config Reference(HoconParserOptions? options = null) =>
-        ConfigurationFactory.FromResource(
+    public static HoconConfig Reference(HoconParserOptions? options = null) =>
+        HoconConfigurationFactory.FromResource(
             typeof(HoconLayers).Assembly,
             ReferenceResourceName,
             (options ?? HoconParserOptions.Default) with { Resolve = false, FileName = "reference.conf" });
@@ -94,7 +94,7 @@ public static class HoconLayers
     }
 
     /// <summary>Settings from variables named <paramref name="prefix"/><c>key__key...</c> (see the class summary).</summary>
-    public static Config FromEnvironment(
+    public static HoconConfig FromEnvironment(
         IReadOnlyDictionary<string, string> environment, string prefix = EnvironmentPrefix, Func<string, string?>? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -118,7 +118,7 @@ public static class HoconLayers
             root.Set(path, HoconLiteral.String(value, new HoconOrigin($"<environment variable {name}>", 0, 0)));
         }
 
-        return new Config(root.Freeze(), lookup ?? (n => environment.GetValueOrDefault(n)));
+        return new HoconConfig(root.Freeze(), lookup ?? (n => environment.GetValueOrDefault(n)));
     }
 
     private static Dictionary<string, string> ProcessEnvironment()

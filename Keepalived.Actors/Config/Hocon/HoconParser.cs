@@ -9,7 +9,7 @@ public static class HoconParser
 {
     /// <summary>Parses HOCON text. Substitutions are resolved unless <see cref="HoconParserOptions.Resolve"/> is false.</summary>
     /// <exception cref="HoconParseException">Syntax, include or substitution error; the message names file, line and column.</exception>
-    public static Config Parse(string text, HoconParserOptions? options = null)
+    public static HoconConfig Parse(string text, HoconParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= HoconParserOptions.Default;
@@ -20,7 +20,7 @@ public static class HoconParser
 
     /// <summary>Parses a HOCON file; its includes are relative to its directory.</summary>
     /// <exception cref="HoconParseException">The file is missing or unreadable, or has an error.</exception>
-    public static Config ParseFile(string path, HoconParserOptions? options = null)
+    public static HoconConfig ParseFile(string path, HoconParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= HoconParserOptions.Default;
@@ -47,9 +47,9 @@ public static class HoconParser
         return Finish(root, options);
     }
 
-    private static Config Finish(HoconObject root, HoconParserOptions options)
+    private static HoconConfig Finish(HoconObject root, HoconParserOptions options)
     {
-        var config = new Config(root, options.EnvironmentLookup);
+        var config = new HoconConfig(root, options.EnvironmentLookup);
         return options.Resolve ? config.Resolve() : config;
     }
 }

@@ -20,7 +20,7 @@ public sealed record HoconParserOptions
 
     /// <summary>
     /// Resolve substitutions right after parsing (default). Set to false to parse a layer that is
-    /// merged with others first (<see cref="Config.WithFallback"/>); it is then resolved on first use.
+    /// merged with others first (<see cref="HoconConfig.WithFallback"/>); it is then resolved on first use.
     /// </summary>
     public bool Resolve { get; init; } = true;
 

@@ -23,7 +23,7 @@ public enum HoconType
 
     /// <summary>
     /// A substitution, concatenation or delayed merge that is not resolved yet. Never reachable
-    /// from <see cref="Config.Root"/>, which is always resolved.
+    /// from <see cref="HoconConfig.Root"/>, which is always resolved.
     /// </summary>
     Unresolved,
 }

@@ -4,7 +4,6 @@ using static Keepalived.Tests.Config.Hocon.HoconTestSupport;
 
 namespace Keepalived.Tests.Config.Hocon;
 
-using Config = Keepalived.Actors.Config.Hocon.Config;
 
 public class ConfigApiTests
 {
@@ -61,7 +60,7 @@ public class ConfigApiTests
         var sub = config.GetConfig("service.nested");
         Assert.Equal(1, sub.GetInt("deep.value"));
         Assert.True(config.GetConfig("absent").IsEmpty);
-        Assert.Same(Config.Empty, config.GetConfig("absent"));
+        Assert.Same(HoconConfig.Empty, config.GetConfig("absent"));
     }
 
     [Fact]
@@ -106,12 +105,12 @@ public class ConfigApiTests
     [Fact]
     public void Configuration_factory_entry_points()
     {
-        Assert.Equal(1, ConfigurationFactory.ParseString("a = 1").GetInt("a"));
-        Assert.True(ConfigurationFactory.Empty.IsEmpty);
+        Assert.Equal(1, HoconConfigurationFactory.ParseString("a = 1").GetInt("a"));
+        Assert.True(HoconConfigurationFactory.Empty.IsEmpty);
         using var dir = new TempDirectory();
         var file = dir.Write("x.conf", "y = 2");
-        Assert.Equal(2, ConfigurationFactory.FromFile(file).GetInt("y"));
-        Assert.Throws<HoconException>(() => ConfigurationFactory.FromResource(typeof(Config).Assembly, "no.such.resource"));
+        Assert.Equal(2, HoconConfigurationFactory.FromFile(file).GetInt("y"));
+        Assert.Throws<HoconException>(() => HoconConfigurationFactory.FromResource(typeof(HoconConfig).Assembly, "no.such.resource"));
     }
 
     [Fact]

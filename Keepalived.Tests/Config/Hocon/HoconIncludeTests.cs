@@ -152,7 +152,7 @@ public class HoconIncludeTests
     [Fact]
     public void Missing_top_level_file_is_an_error()
     {
-        var error = Assert.ThrowsAny<HoconParseException>(() => ConfigurationFactory.FromFile("/nonexistent/keepalived.hocon"));
+        var error = Assert.ThrowsAny<HoconParseException>(() => HoconConfigurationFactory.FromFile("/nonexistent/keepalived.hocon"));
         Assert.Contains("not found", error.Message);
     }
 }

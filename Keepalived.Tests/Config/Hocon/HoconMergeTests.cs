@@ -68,8 +68,8 @@ public class HoconMergeTests
     {
         var config = Parse("a = 1");
         Assert.Same(config, config.WithFallback(null));
-        Assert.Same(config, config.WithFallback(Actors.Config.Hocon.Config.Empty));
-        Assert.Same(config, Actors.Config.Hocon.Config.Empty.WithFallback(config));
+        Assert.Same(config, config.WithFallback(Actors.Config.Hocon.HoconConfig.Empty));
+        Assert.Same(config, Actors.Config.Hocon.HoconConfig.Empty.WithFallback(config));
     }
 
     [Fact]

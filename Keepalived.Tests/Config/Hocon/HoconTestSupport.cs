@@ -3,19 +3,18 @@ using Keepalived.Actors.Config.Hocon;
 
 namespace Keepalived.Tests.Config.Hocon;
 
-using Config = Keepalived.Actors.Config.Hocon.Config;
 
 /// <summary>Parsing helpers that isolate tests from the process environment.</summary>
 internal static class HoconTestSupport
 {
     public static readonly HoconParserOptions NoEnvironment = new() { EnvironmentLookup = _ => null };
 
-    public static Config Parse(string text) => HoconParser.Parse(text, NoEnvironment);
+    public static HoconConfig Parse(string text) => HoconParser.Parse(text, NoEnvironment);
 
-    public static Config Parse(string text, IReadOnlyDictionary<string, string> environment) =>
+    public static HoconConfig Parse(string text, IReadOnlyDictionary<string, string> environment) =>
         HoconParser.Parse(text, new HoconParserOptions { EnvironmentLookup = environment.GetValueOrDefault });
 
-    public static Config Unresolved(string text, string fileName = "<string>") =>
+    public static HoconConfig Unresolved(string text, string fileName = "<string>") =>
         HoconParser.Parse(text, NoEnvironment with { Resolve = false, FileName = fileName });
 
     /// <summary>Compact JSON of the resolved configuration.</summary>

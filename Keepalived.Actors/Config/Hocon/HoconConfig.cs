@@ -1,7 +1,8 @@
 namespace Keepalived.Actors.Config.Hocon;
 
 /// <summary>
-/// An immutable configuration (named after Akka.NET's <c>Config</c>). Paths are HOCON path
+/// An immutable configuration (Akka.NET's <c>Config</c>, named apart from it: the service uses
+/// both, and this reader hands Akka its <c>akka { }</c> section). Paths are HOCON path
 /// expressions (<c>a.b."c.d"</c>). Getters return the default when the path is missing or
 /// null and throw <see cref="HoconException"/> when the value cannot be converted.
 /// <para>
@@ -9,13 +10,8 @@ namespace Keepalived.Actors.Config.Hocon;
 /// whole merged tree: <see cref="WithFallback"/> merges the unresolved trees, so a fallback layer
 /// can refer to a value that a higher layer overrides.
 /// </para>
-/// <para>
-/// Note: inside a namespace below <c>Keepalived.*</c> the name <c>Config</c> can bind to the
-/// namespace <c>Keepalived.Actors.Config</c>; use an alias such as
-/// <c>using Config = Keepalived.Actors.Config.Hocon.Config;</c> placed inside the namespace.
-/// </para>
 /// </summary>
-public sealed class Config
+public sealed class HoconConfig
 {
     // Unresolved layers, highest priority first. They are merged lowest-first only when needed,
     // so that a.WithFallback(b).WithFallback(c) merges exactly like c, then b, then a
@@ -24,12 +20,12 @@ public sealed class Config
     private readonly Lazy<HoconObject> _resolved;
     private readonly Func<string, string?> _environment;
 
-    internal Config(HoconObject root, Func<string, string?>? environment)
+    internal HoconConfig(HoconObject root, Func<string, string?>? environment)
         : this([root], environment)
     {
     }
 
-    private Config(HoconObject[] layers, Func<string, string?>? environment)
+    private HoconConfig(HoconObject[] layers, Func<string, string?>? environment)
     {
         _layers = layers;
         _environment = environment ?? Environment.GetEnvironmentVariable;
@@ -37,7 +33,7 @@ public sealed class Config
     }
 
     /// <summary>A configuration without any value.</summary>
-    public static Config Empty { get; } = new(HoconObject.Empty, null);
+    public static HoconConfig Empty { get; } = new(HoconObject.Empty, null);
 
     /// <summary>The resolved root object: keys, values and the origin of each value.</summary>
     /// <exception cref="HoconParseException">A substitution cannot be resolved.</exception>
@@ -48,7 +44,7 @@ public sealed class Config
 
     /// <summary>Resolves substitutions now (instead of on first use); returns this configuration.</summary>
     /// <exception cref="HoconParseException">A substitution cannot be resolved.</exception>
-    public Config Resolve()
+    public HoconConfig Resolve()
     {
         _ = Root;
         return this;
@@ -58,14 +54,14 @@ public sealed class Config
     /// This configuration with <paramref name="fallback"/> below it: values here win, objects
     /// present in both are merged (spec "Config object merging and file merging").
     /// </summary>
-    public Config WithFallback(Config? fallback)
+    public HoconConfig WithFallback(HoconConfig? fallback)
     {
         if (fallback is null || fallback.IsEmpty || ReferenceEquals(fallback, this))
         {
             return this;
         }
 
-        return IsEmpty ? fallback : new Config([.. _layers, .. fallback._layers], _environment);
+        return IsEmpty ? fallback : new HoconConfig([.. _layers, .. fallback._layers], _environment);
     }
 
     /// <summary>The value at <paramref name="path"/>, or null if there is none.</summary>
@@ -121,10 +117,10 @@ public sealed class Config
     public IList<string> GetStringList(string path, IList<string> @default) => Get(path, @default, HoconConvert.ToStringList);
 
     /// <summary>The object at <paramref name="path"/> as a configuration; <see cref="Empty"/> if missing.</summary>
-    public Config GetConfig(string path)
+    public HoconConfig GetConfig(string path)
     {
         var value = GetValue(path);
-        return value is null or { Type: HoconType.Null } ? Empty : new Config(HoconConvert.ToObject(value, path), _environment);
+        return value is null or { Type: HoconType.Null } ? Empty : new HoconConfig(HoconConvert.ToObject(value, path), _environment);
     }
 
     /// <summary>The top-level fields, in definition order.</summary>
