@@ -1,6 +1,7 @@
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
+using Keepalived.Actors.Kernel.Scripts;
 
 namespace Keepalived.Host;
 
@@ -30,6 +31,7 @@ public static class ConfigTestCommand
         var result = KeepalivedConfigLoader.Load(file, new ConfigLoadOptions
         {
             Parser = parserOptions,
+            Scripts = LocalScriptHost.Instance,
             Overrides = layers,
             // keepalived -t prints its configuration reports, not its log messages.
             Sink = d => { if (!d.LogOnly) Console.Error.WriteLine(d.ToString()); },

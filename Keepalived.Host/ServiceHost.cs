@@ -7,6 +7,7 @@ using Keepalived.Actors.Config.Parser;
 using Keepalived.Actors.Diagnostics;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Netlink;
+using Keepalived.Actors.Kernel.Scripts;
 using Akka.Actor;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Vrrp;
@@ -190,7 +191,8 @@ public static class ServiceHost
     /// <summary>Reads keepalived.conf as keepalived does at start: problems are logged, not fatal (null if there is no file).</summary>
     private static ConfigLoadResult? ReadConfiguration(ServiceOptions options, Func<Actors.Config.Hocon.HoconConfig?> overrides) =>
         File.Exists(options.ConfigFile)
-            ? KeepalivedConfigLoader.Load(options.ConfigFile, new ConfigLoadOptions { Parser = options.Parser, OverridesAfterParse = overrides })
+            ? KeepalivedConfigLoader.Load(options.ConfigFile,
+                new ConfigLoadOptions { Parser = options.Parser, Scripts = LocalScriptHost.Instance, OverridesAfterParse = overrides })
             : null;
 
     /// <summary>What reading keepalived.conf found, in the order found (the settings are read while the file is).</summary>

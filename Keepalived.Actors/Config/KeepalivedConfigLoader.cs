@@ -11,6 +11,8 @@ public sealed record ConfigLoadOptions
 {
     public ConfigParserOptions Parser { get; init; } = new();
     public ConfigHost Host { get; init; } = ConfigHost.Local;
+    /// <summary>What script security checks the scripts against (see <see cref="SectionContext.Scripts"/>).</summary>
+    public IScriptHost? Scripts { get; init; }
     /// <summary>The HOCON layers whose <c>keepalived { }</c> part overrides keepalived.conf; none when null.</summary>
     public Hocon.HoconConfig? Overrides { get; init; }
 
@@ -50,7 +52,7 @@ public static class KeepalivedConfigLoader
         var diagnostics = new ConfigDiagnostics { Sink = options.Sink };
         var parser = new ConfigParser(diagnostics, options.Parser);
         var config = new KeepalivedConfig();
-        var context = new SectionContext(parser, config, options.Host);
+        var context = new SectionContext(parser, config, options.Host) { Scripts = options.Scripts };
         // Validation order matters: script security (global) looks at the scripts the others read.
         IConfigSection[] sections = [new VrrpSection(context), new CheckSection(context), new GlobalSection(context)];
         var root = new KeywordTable();

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Config.Parser;
 
@@ -6,6 +7,13 @@ namespace Keepalived.Actors.Config;
 /// <summary>What every configuration section works with.</summary>
 public sealed record SectionContext(ConfigParser Parser, KeepalivedConfig Config, ConfigHost Host)
 {
+    /// <summary>
+    /// The users, groups and files the script-security check looks at. The machine's own needs
+    /// the kernel to tell who owns a file, which this layer does not use: the service passes it,
+    /// tests pass a fake. Without one, a configuration that names scripts cannot be checked.
+    /// </summary>
+    public IScriptHost? Scripts { get; init; }
+
     public ValueReader Values { get; } = new(Parser);
 
     public void Report(ConfigErrorKind kind, string message) => Parser.Report(kind, message);

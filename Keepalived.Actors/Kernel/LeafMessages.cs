@@ -15,3 +15,19 @@ public sealed record Flushed
 {
     public static readonly Flushed Instance = new();
 }
+
+/// <summary>
+/// Asks a leaf on the takeover's path (the VRRP socket, GARP) to answer <see cref="CheckpointPassed"/>
+/// once it has done what it was told before: a takeover goes on only when its advert, or its
+/// gratuitous ARP, is out, however many turns (a leaf's supervisor) lie between.
+/// </summary>
+public sealed record Checkpoint
+{
+    public static readonly Checkpoint Instance = new();
+}
+
+/// <summary>The answer to <see cref="Checkpoint"/>.</summary>
+public sealed record CheckpointPassed
+{
+    public static readonly CheckpointPassed Instance = new();
+}

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Nftables;
@@ -9,9 +10,10 @@ using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
 using Akka.Actor;
 using Akka.Event;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Tracking;
-using Keepalived.Actors.Vrrp.Packet;
 
 namespace Keepalived.Actors.Vrrp;
 
@@ -41,6 +43,8 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
     private int _addsInFlight;
     private int _pendingGarpRepeat;
+    // the GARP leaf when the last GARP step sent one (a takeover goes on after its checkpoint)
+    private IActorRef? _garpSent;
     private long _takeoverStart;
     /// <summary>The last address add's line, until it is logged: time since the master down timer (null: none), netlink's time.</summary>
     private (TimeSpan? AfterTimer, TimeSpan Netlink)? _addedLine;
@@ -122,6 +126,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         Receive<Shutdown>(OnShutdown);
         Receive<Rehearsal>(_ => _adverts.Sends(_machine.EffectivePriority));
         Receive<ContinueTakeover>(_ => OnContinueTakeover());
+        Receive<CheckpointPassed>(_ => OnContinueTakeover());
         ReceiveAny(Unhandled);
     }
 
@@ -243,11 +248,12 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     /// MASTER, what goes on the wire goes before the bookkeeping, as keepalived's
     /// vrrp_state_master_tx and vrrp_state_become_master order it: advert, addresses, GARP,
     /// then the log line, the notify and the sync group's report. The turn ends after the
-    /// advert, after the address request and after the GARP, and the rest follows in a later
-    /// turn (<see cref="ContinueTakeover"/>): the event loop runs one message per turn, so the
-    /// leaf told just before, queued first, does its part first. The GARP waits for netlink's
-    /// answer as before, and so does everything after it. Any other message first carries out
-    /// all that is left (<see cref="AroundReceive"/>), so nothing overtakes the takeover.
+    /// advert, after the address request and after the GARP, and the rest follows when the leaf
+    /// has done its part: a <see cref="Checkpoint"/> told to the socket after the advert and to
+    /// GARP after the GARP comes back once they are out, whatever turns lie between (each leaf's
+    /// supervisor is one); the GARP and everything after it wait for netlink's answer to the
+    /// add. Any other message first carries out all that is left (<see cref="AroundReceive"/>),
+    /// so nothing overtakes the takeover.
     /// </summary>
     /// <param name="at">When the event happened (a timestamp of the system's clock; null: now). Timers
     /// the step starts are shortened by the time since, so they run from the event.</param>
@@ -272,8 +278,9 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
             if (_yielding && _next < _pending.Count && action.Kind is VrrpActionKind.SendAdvert
                     or VrrpActionKind.AddVirtualAddresses or VrrpActionKind.SendGratuitousArp)
             {
-                // while the addresses are being added, their answer carries the takeover on
-                if (_addsInFlight == 0) Self.Tell(ContinueTakeover.Instance);
+                // a leaf's answer carries the takeover on: netlink's, while the addresses are being
+                // added; else a checkpoint told after the advert or the GARP
+                if (_addsInFlight == 0) ContinueAfter(action.Kind == VrrpActionKind.SendAdvert ? _env.Leaves.Socket : _garpSent);
                 return;
             }
         }
@@ -281,6 +288,16 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         _next = 0;
         _eventAge = TimeSpan.Zero;
         ReportToGroup();
+    }
+
+    /// <summary>
+    /// Goes on with the takeover once <paramref name="leaf"/> has done what it was just told (its
+    /// <see cref="CheckpointPassed"/>); with none, in the instance's next turn.
+    /// </summary>
+    private void ContinueAfter(IActorRef? leaf)
+    {
+        if (leaf is null) Self.Tell(ContinueTakeover.Instance);
+        else leaf.Tell(Checkpoint.Instance, Self);
     }
 
     /// <summary>Carries out whatever a takeover has left, without yielding.</summary>
@@ -304,7 +321,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     /// </summary>
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (message is not (ContinueTakeover or NetlinkActor.AddressesChanged or NftablesActor.FirewallChanged))
+        if (message is not (ContinueTakeover or CheckpointPassed or NetlinkActor.AddressesChanged or NftablesActor.FirewallChanged))
             FinishPending();
         return base.AroundReceive(receive, message);
     }
@@ -332,6 +349,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
                 RemoveAddresses();
                 break;
             case VrrpActionKind.SendGratuitousArp:
+                _garpSent = null;
                 if (_addsInFlight > 0) _pendingGarpRepeat += a.Repeat;
                 else SendGarp(a.Repeat);
                 break;
@@ -433,12 +451,13 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
             _addedLine = (_takeoverStart != 0 ? _clock.GetElapsedTime(_takeoverStart) : null, changed.Elapsed);
             if (_takeoverStart == 0 || _pending.Count == 0) LogAddressesAdded();
             if (_addsInFlight > 0) _addsInFlight--;
+            _garpSent = null;
             if (_addsInFlight == 0 && _pendingGarpRepeat > 0)
             {
                 SendGarp(_pendingGarpRepeat);
                 _pendingGarpRepeat = 0;
             }
-            if (_addsInFlight == 0 && _pending.Count > 0) Self.Tell(ContinueTakeover.Instance);
+            if (_addsInFlight == 0 && _pending.Count > 0) ContinueAfter(_garpSent);
         }
         else
         {
@@ -461,6 +480,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     private void SendGarp(int repeat)
     {
         if (repeat <= 0 || _addresses.Count == 0) return;
+        _garpSent = _env.Leaves.Garp;
         // keepalived announces each address on its own interface, from that interface's MAC: a
         // VMAC's addresses from the virtual MAC, with or without vmac_xmit_base
         _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_addresses, _env.Interface, repeat,

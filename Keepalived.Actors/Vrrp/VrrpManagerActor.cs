@@ -10,6 +10,7 @@ using Keepalived.Actors.Kernel.Vmac;
 using Keepalived.Actors.Kernel.Vrrp;
 using Akka.Actor;
 using Akka.Event;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Tracking;
 

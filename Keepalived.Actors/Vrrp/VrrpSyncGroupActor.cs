@@ -2,6 +2,7 @@ using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Notify;
 using Akka.Actor;
 using Akka.Event;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Vrrp;

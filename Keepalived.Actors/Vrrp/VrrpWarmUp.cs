@@ -3,7 +3,8 @@ using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
-using Keepalived.Actors.Vrrp.Packet;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 
 namespace Keepalived.Actors.Vrrp;
 

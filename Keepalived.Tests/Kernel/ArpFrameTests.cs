@@ -1,6 +1,7 @@
 using System.Net;
 using Keepalived.Actors.Kernel.Arp;
-using Keepalived.Actors.Vrrp.Packet;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 
 namespace Keepalived.Tests.Kernel;
 

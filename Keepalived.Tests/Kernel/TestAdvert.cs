@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Arp;
-using Keepalived.Actors.Vrrp.Packet;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 
 namespace Keepalived.Tests.Kernel;
 

@@ -3,7 +3,7 @@
 # failover benchmark: keepalived pair vs keepalived-net pair, same lab, interleaved scenarios
 set -uo pipefail
 L="${SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}/lab"
-export LAB_PREFIX=kn-bench- LAB_WORK=/tmp/kn-bench
+export LAB_PREFIX=kn-bench- LAB_WORK=${LAB_WORK:-/tmp/kn-bench}
 OURS=${OURS:?OURS=path of a keepalived-net build (e.g. a composite ReadyToRun publish)}
 N=${N:-5}
 $L/lab.sh down >/dev/null 2>&1; $L/lab.sh up 2 >/dev/null

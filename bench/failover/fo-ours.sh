@@ -5,7 +5,7 @@
 set -uo pipefail
 D=$(cd "$(dirname "$0")" && pwd)
 L="${SHARED:-$D/../../../shared}/lab"
-export LAB_PREFIX=kn-bench- LAB_WORK=/tmp/kn-bench
+export LAB_PREFIX=kn-bench- LAB_WORK=${LAB_WORK:-/tmp/kn-bench}
 OURS=${OURS:?OURS=path of a keepalived-net build (e.g. a composite ReadyToRun publish)}
 N=${N:-5}
 rm -rf "$LAB_WORK"

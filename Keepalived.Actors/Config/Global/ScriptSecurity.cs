@@ -34,15 +34,25 @@ public sealed class ScriptSecurity
     private readonly HashSet<NotifyScript> _checked = new(ReferenceEqualityComparer.Instance);
     private bool _defaultUserResolved;
     private (uint Uid, uint Gid)? _defaultUser;
+    private IScriptHost? _host;
 
-    public ScriptSecurity(SectionContext context, IScriptHost host)
+    public ScriptSecurity(SectionContext context, IScriptHost? host)
     {
         _context = context;
-        Host = host;
+        _host = host;
     }
 
-    /// <summary>The file system and user database the check uses (tests set a fake before parsing).</summary>
-    public IScriptHost Host { get; set; }
+    /// <summary>
+    /// The file system and user database the check uses (tests set a fake before parsing). Asked
+    /// for without one, it throws: reading every script as missing, or every file as root's,
+    /// would turn a caller's omission into a wrong security verdict.
+    /// </summary>
+    public IScriptHost Host
+    {
+        get => _host ?? throw new InvalidOperationException(
+            "No script host to check the configuration's scripts with: set ConfigLoadOptions.Scripts or SectionContext.Scripts");
+        set => _host = value;
+    }
 
     /// <summary>keepalived checks the VRRP scripts only when there is a vrrp_instance; null = assume so when it has scripts.</summary>
     public bool? HasVrrpInstances { get; set; }
@@ -52,7 +62,7 @@ public sealed class ScriptSecurity
 
     /// <summary>The shared instance for this configuration.</summary>
     public static ScriptSecurity For(SectionContext context) =>
-        Instances.GetValue(context.Config, _ => new ScriptSecurity(context, LocalScriptHost.Instance));
+        Instances.GetValue(context.Config, _ => new ScriptSecurity(context, context.Scripts));
 
     private GlobalConfig Global => _context.Config.Global;
 

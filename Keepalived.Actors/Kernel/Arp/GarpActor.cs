@@ -46,6 +46,7 @@ public sealed class GarpActor : ServiceActor, IWithTimers
         Receive<SendGratuitous>(OnSend);
         Receive<Prepare>(p => Interface(p.Interface));
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
+        Receive<Checkpoint>(_ => Sender.Tell(CheckpointPassed.Instance, Self));
         ReceiveAny(Unhandled);
     }
 

@@ -1,4 +1,5 @@
-using Keepalived.Actors.Vrrp.Packet;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;

@@ -3,7 +3,8 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
-using Keepalived.Actors.Vrrp.Packet;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 using static Keepalived.Actors.Kernel.Libc.Libc;
 
 namespace Keepalived.Actors.Kernel.Vrrp;

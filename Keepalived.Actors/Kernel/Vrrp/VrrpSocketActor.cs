@@ -116,6 +116,7 @@ public sealed class VrrpSocketActor : ServiceActor, IWithTimers
         });
         Receive<Send>(OnSend);
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
+        Receive<Checkpoint>(_ => Sender.Tell(CheckpointPassed.Instance, Self));
         Receive<GetReceiveBuffer>(_ => Sender.Tell(new ReceiveBuffer(SharesTotal, _socket?.ReceiveBufferSize ?? 0), Self));
         Receive<ReceiveFailed>(f =>
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Parser;
+using Keepalived.Actors.Kernel.Scripts;
 
 namespace Keepalived.Tests.Config.Fuzz;
 
@@ -55,6 +56,7 @@ public sealed class ConfigFuzzTests : IDisposable
                 {
                     Parser = new ConfigParserOptions { ConfigTest = true, WorkingDirectory = _dir, RandomSeed = 1 },
                     Host = SharedCorpus.Host(),
+                    Scripts = LocalScriptHost.Instance,
                 });
             }
             catch (Exception ex) { failure = ex; }

@@ -108,4 +108,25 @@ public class ScriptSecurityTests
         var (security, _, _) = Make(enabled: false);
         Assert.Equal(ScriptFlags.System, security.Check(Script("</dev/tcp/127.0.0.1/80")));
     }
+
+    [Fact]
+    public void The_loader_checks_the_scripts_on_the_script_host_it_is_given()
+    {
+        var host = new FakeScriptHost().WithScripts("/usr/bin/only-in-the-fake.sh");
+        var result = ConfigText.Load("global_defs {\n startup_script /usr/bin/only-in-the-fake.sh\n}\n",
+            new ConfigLoadOptions { Host = new FakeHost(), Scripts = host, Parser = new() { ConfigTest = true } });
+        var script = result.Config.Global.StartupScript;
+        Assert.NotNull(script);
+        Assert.False(script.Disabled);
+        Assert.Equal("/usr/bin/only-in-the-fake.sh", script.ExecutablePath);
+    }
+
+    [Fact]
+    public void Checking_a_script_without_a_script_host_is_refused_naming_the_option()
+    {
+        var parser = new ConfigParser(new ConfigDiagnostics(), new ConfigParserOptions { ConfigTest = true });
+        var context = new SectionContext(parser, new KeepalivedConfig(), ConfigHost.Local);
+        var error = Assert.Throws<InvalidOperationException>(() => ScriptSecurity.For(context).Check(Script("/usr/bin/check.sh")));
+        Assert.Contains("ConfigLoadOptions.Scripts", error.Message);
+    }
 }

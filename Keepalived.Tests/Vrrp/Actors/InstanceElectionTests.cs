@@ -3,6 +3,7 @@ using Keepalived.Actors.Kernel.Arp;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Vrrp;
 
 namespace Keepalived.Tests.Vrrp.Actors;

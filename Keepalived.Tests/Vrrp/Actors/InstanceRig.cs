@@ -1,3 +1,4 @@
+using Keepalived.Actors.Runtime;
 using System.Net;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
@@ -41,9 +42,9 @@ internal sealed class InstanceRig
         _kit = kit;
         _dispatcher = dispatcher;
         Config = config ?? NewConfig();
-        Socket = kit.Probe("socket");
+        Socket = kit.Probe("socket").PassingCheckpoints();
         Netlink = kit.Probe("netlink");
-        Garp = kit.Probe("garp");
+        Garp = kit.Probe("garp").PassingCheckpoints();
         Notify = kit.Probe("notify");
         Nftables = kit.Probe("nftables");
         Events = kit.Probe("events");
@@ -56,9 +57,14 @@ internal sealed class InstanceRig
     public VrrpInstance Config { get; }
     public VrrpInstanceEnvironment Environment { get; }
 
-    private IActorRef LeafRef(ActorTest kit, TestProbe probe, Func<TestProbe, Props>? standIn) => standIn is null
-        ? probe.Ref
-        : kit.Sys.ActorOf(_dispatcher is null ? standIn(probe) : standIn(probe).WithDispatcher(_dispatcher), $"{probe.Ref.Path.Name}-stand-in");
+    /// <summary>The probe, or the stand-in made for it: behind a BackoffSupervisor as the service makes its leaves (on the rig's dispatcher).</summary>
+    private IActorRef LeafRef(ActorTest kit, TestProbe probe, Func<TestProbe, Props>? standIn)
+    {
+        if (standIn is null) return probe.Ref;
+        var props = _dispatcher is null ? standIn(probe) : standIn(probe).WithDispatcher(_dispatcher);
+        var name = $"{probe.Ref.Path.Name}-stand-in";
+        return kit.Sys.ActorOf(LeafSupervision.Supervised(props, name), name);
+    }
     public TestProbe Socket { get; }
     public TestProbe Netlink { get; }
     public TestProbe Garp { get; }

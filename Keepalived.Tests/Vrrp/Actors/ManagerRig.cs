@@ -18,9 +18,9 @@ internal sealed class ManagerRig
     {
         _kit = kit;
         Netlink = kit.Probe("netlink");
-        Garp = kit.Probe("garp");
+        Garp = kit.Probe("garp").PassingCheckpoints();
         Notify = kit.Probe("notify");
-        Socket = kit.Probe("socket");
+        Socket = kit.Probe("socket").PassingCheckpoints();
         Links = kit.Probe("links");
         Nftables = kit.Probe("nftables");
     }

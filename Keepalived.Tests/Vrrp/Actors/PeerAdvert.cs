@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Vrrp;
-using Keepalived.Actors.Vrrp.Packet;
-using Keepalived.Tests.Vrrp.Packet;
+using Keepalived.Actors.Protocol.Packet;
+using Keepalived.Tests.Protocol.Packet;
 
 namespace Keepalived.Tests.Vrrp.Actors;
 

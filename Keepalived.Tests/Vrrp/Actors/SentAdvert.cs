@@ -1,7 +1,8 @@
 using System.Net;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel.Vrrp;
-using Keepalived.Actors.Vrrp.Packet;
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 
 namespace Keepalived.Tests.Vrrp.Actors;
 

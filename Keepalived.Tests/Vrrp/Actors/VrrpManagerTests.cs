@@ -6,6 +6,7 @@ using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Nftables;
 using Keepalived.Actors.Kernel.Vrrp;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Vrrp;
 
 namespace Keepalived.Tests.Vrrp.Actors;

@@ -1,5 +1,6 @@
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Notify;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Vrrp;
 
 namespace Keepalived.Tests.Vrrp.SyncGroup;

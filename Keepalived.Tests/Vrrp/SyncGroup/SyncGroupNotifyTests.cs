@@ -2,6 +2,7 @@ using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Notify;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Vrrp;
 using Keepalived.Tests.Notify;
 

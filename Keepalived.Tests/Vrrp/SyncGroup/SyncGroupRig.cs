@@ -155,9 +155,9 @@ internal sealed class SyncGroupRig
 internal sealed class MemberRig(ActorTest kit, VrrpInstance config)
 {
     public VrrpInstance Config { get; } = config;
-    public TestProbe Socket { get; } = kit.Probe("socket");
+    public TestProbe Socket { get; } = kit.Probe("socket").PassingCheckpoints();
     public TestProbe Netlink { get; } = kit.Probe("netlink");
-    public TestProbe Garp { get; } = kit.Probe("garp");
+    public TestProbe Garp { get; } = kit.Probe("garp").PassingCheckpoints();
     public IActorRef Instance { get; set; } = ActorRefs.Nobody;
 
     public VrrpSocketActor.Received Advert(int priority, IPAddress? source = null) =>

@@ -1,4 +1,5 @@
 using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Vrrp;
 using Keepalived.Tests.Vrrp.Actors;
 

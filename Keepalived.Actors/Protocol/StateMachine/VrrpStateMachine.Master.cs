@@ -1,0 +1,177 @@
+using Keepalived.Actors.Config.Vrrp;
+
+namespace Keepalived.Actors.Protocol;
+
+public sealed partial class VrrpStateMachine
+{
+    /// <summary>
+    /// Taking over (keepalived's vrrp_state_goto_master → vrrp_state_master_tx →
+    /// vrrp_state_become_master). The order matters and is keepalived's: the advert goes first
+    /// so that the old master removes its addresses before our gratuitous ARPs arrive; then the
+    /// addresses are added, garp_master_repeat rounds of GARP sent, the notifies run
+    /// (StateChanged) and the second GARP batch is scheduled garp_master_delay later.
+    /// </summary>
+    private void GotoMaster(VrrpTransitionReason reason, long now, List<VrrpAction> actions)
+    {
+        VrrpState from = State;
+        State = VrrpState.Master;
+        _wantState = VrrpState.Master;
+        // RFC 5798 §6.4.2: a new master advertises its own interval. (keepalived 2.2.7 only
+        // resets master_adver_int when detailed logging is on; it is unused while master.)
+        _masterAdverInterval = _advertInterval;
+        CancelTimer(VrrpTimer.MasterDown, actions);
+        // the instance's place in the interval (AdvertSlot): masters that took over together do not all advertise together
+        StartTimer(VrrpTimer.Advert, _advertSlot < 0 ? _advertInterval : AdvertSlot.DelayToNext(now, _advertSlot, _advertInterval), actions);
+        SendAdvert(EffectivePriority, actions);
+
+        _vipSet = true;
+        actions.Add(VrrpAction.AddVirtualAddresses);
+        AddGratuitousArp(_settings.GarpMasterRepeat, actions);
+        if (_garpRefresh > 0)
+            _garpRefreshDue = now + _garpRefresh;
+        Counters.BecomeMaster++;
+        actions.Add(VrrpAction.StateChanged(from, VrrpState.Master, reason));
+        if (_settings.GarpMasterDelay > TimeSpan.Zero)
+            StartTimer(VrrpTimer.GarpMasterDelay, VrrpIntervals.ToMicroseconds(_settings.GarpMasterDelay), actions);
+    }
+
+    /// <summary>
+    /// The advert timer ran out (keepalived's vrrp_state_master_tx with the addresses set):
+    /// advertise, and when garp_master_refresh has passed send garp_master_refresh_repeat rounds.
+    /// keepalived checks the refresh on advert ticks only, so a refresh goes out on the first
+    /// advert at or after its due time (keepalived's "now &gt; due" is met there in real time;
+    /// with virtual time an exact tie counts as due).
+    /// </summary>
+    private void MasterTransmit(long now, List<VrrpAction> actions)
+    {
+        SendAdvert(EffectivePriority, actions);
+        if (_garpRefresh > 0 && now >= _garpRefreshDue)
+        {
+            AddGratuitousArp(_settings.GarpMasterRefreshRepeat, actions);
+            _garpRefreshDue = now + _garpRefresh;
+        }
+        StartTimer(VrrpTimer.Advert, _advertInterval, actions);
+    }
+
+    /// <summary>
+    /// MASTER receives an advert (keepalived's vrrp_state_master_rx, RFC 5798 §6.4.3).
+    /// <list type="bullet">
+    /// <item>Priority 0: answer with an advert at once (a backup must not take over).</item>
+    /// <item>Lower priority, or equal priority from a lower address: keepalived answers with an
+    /// advert at once to force a new election (unless lower_prio_no_advert), then sends
+    /// garp_lower_prio_repeat rounds of GARP and schedules another batch garp_lower_prio_delay
+    /// later (if both are set), and runs notify_master_rx_lower_pri.</item>
+    /// <item>Higher priority, or equal priority from a higher address: one advert first if
+    /// higher_prio_send_advert, then BACKUP (addresses removed, full Master_Down_Interval with
+    /// the sender's interval for v3).</item>
+    /// <item>Equal priority 255 from another address: both claim to own the addresses; keepalived
+    /// reports the configuration error and lowers ours to 254, then yields to the 255.</item>
+    /// </list>
+    /// The advert timer restarts whenever an advert was sent in answer. keepalived restarts it
+    /// after any advert unless lower_prio_no_advert is set (its comment: "If we have sent an
+    /// advert, reset the timer"); this keeps that intent without letting adverts that were not
+    /// answered (or were dropped) hold back ours.
+    /// </summary>
+    private void MasterReceived(int priority, long interval, ReadOnlySpan<byte> source, long now, List<VrrpAction> actions)
+    {
+        int addressOrder = VrrpAddressOrder.Compare(source, _primary.AsSpan(0, _primaryLength));
+        bool higher = priority > EffectivePriority || (priority == EffectivePriority && addressOrder > 0);
+
+        if (priority == 0 || (_settings.HigherPrioSendAdvert && higher))
+        {
+            SendAdvert(EffectivePriority, actions);
+            if (priority == 0)
+            {
+                StartTimer(VrrpTimer.Advert, _advertInterval, actions);
+                return;
+            }
+        }
+
+        if (priority == EffectivePriority)
+        {
+            if (addressOrder == 0)
+                Counters.SameAddressAdverts++;
+            else if (EffectivePriority == VrrpInstance.PriorityOwner)
+            {
+                Counters.OwnerConflicts++;
+                _basePriority = EffectivePriority = VrrpInstance.PriorityOwner - 1;
+                actions.Add(VrrpAction.PriorityChanged(EffectivePriority));
+            }
+        }
+
+        if (priority < EffectivePriority || (priority == EffectivePriority && addressOrder < 0))
+        {
+            bool answered = !_settings.LowerPrioNoAdvert;
+            if (answered)
+                SendAdvert(EffectivePriority, actions);
+            if (_settings.GarpLowerPrioRepeat > 0)
+            {
+                AddGratuitousArp(_settings.GarpLowerPrioRepeat, actions);
+                if (_settings.GarpLowerPrioDelay > TimeSpan.Zero)
+                    StartTimer(VrrpTimer.GarpLowerPrioDelay, VrrpIntervals.ToMicroseconds(_settings.GarpLowerPrioDelay), actions);
+            }
+            actions.Add(VrrpAction.MasterReceivedLowerPriority);
+            if (answered)
+                StartTimer(VrrpTimer.Advert, _advertInterval, actions);
+            return;
+        }
+
+        if (priority > EffectivePriority || (priority == EffectivePriority && addressOrder > 0))
+        {
+            if (_version == 3)
+                _masterAdverInterval = interval;
+            MasterPriority = priority;
+            _wantState = VrrpState.Backup;
+            LeaveMaster(VrrpState.Backup, VrrpTransitionReason.HigherPriorityAdvert, zeroAdverts: 0, now, actions);
+        }
+        // Equal priority and our own address: keepalived only warns.
+    }
+
+    /// <summary>
+    /// Leaving MASTER (keepalived's vrrp_state_leave_master). For FAULT, keepalived sends
+    /// priority 0 twice: once in vrrp_state_leave_master for the FAULT want-state and once in
+    /// vrrp_restore_interface (called with advF from down_instance); both are kept
+    /// (<paramref name="zeroAdverts"/> 2; a sync group's vrrp_sync_fault calls it without advF: 1). Then the
+    /// addresses go, the pending GARP batches are dropped (keepalived's delayed GARP threads
+    /// send nothing once the addresses are gone), the notifies run, and a backup starts its down
+    /// timer with the full Master_Down_Interval.
+    /// </summary>
+    private void LeaveMaster(VrrpState to, VrrpTransitionReason reason, int zeroAdverts, long now, List<VrrpAction> actions)
+    {
+        State = to;
+        for (int i = 0; i < zeroAdverts; i++)
+            SendAdvert(0, actions);
+        if (to != VrrpState.Fault)
+            _preemptTime = null;
+        RemoveVirtualAddresses(actions);
+        CancelAllTimers(actions);
+        Counters.ReleaseMaster++;
+        actions.Add(VrrpAction.StateChanged(VrrpState.Master, to, reason));
+        if (to == VrrpState.Backup)
+        {
+            _nextMasterReason = VrrpTransitionReason.MasterNoResponse;
+            StartDownTimer(MasterDown(), now, actions);
+        }
+    }
+
+    private void RemoveVirtualAddresses(List<VrrpAction> actions)
+    {
+        if (!_vipSet) return;
+        _vipSet = false;
+        actions.Add(VrrpAction.RemoveVirtualAddresses);
+    }
+
+    private void SendAdvert(int priority, List<VrrpAction> actions)
+    {
+        Counters.AdvertsSent++;
+        if (priority == 0) Counters.PriorityZeroSent++;
+        actions.Add(VrrpAction.SendAdvert(priority));
+    }
+
+    /// <summary>keepalived's vrrp_send_link_update: nothing when the repeat count is 0.</summary>
+    private static void AddGratuitousArp(int repeat, List<VrrpAction> actions)
+    {
+        if (repeat > 0)
+            actions.Add(VrrpAction.SendGratuitousArp(repeat));
+    }
+}
