@@ -1,3 +1,4 @@
+using Keepalived.Actors.Kernel.Scripts;
 using System.Diagnostics.Tracing;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Parser;
@@ -13,7 +14,7 @@ public static class ConfigAllocations
 {
     public static void Run(string file)
     {
-        var options = new ConfigLoadOptions { Parser = new ConfigParserOptions { ConfigTest = true } };
+        var options = new ConfigLoadOptions { Parser = new ConfigParserOptions { ConfigTest = true }, Scripts = LocalScriptHost.Instance };
         KeepalivedConfigLoader.Load(file, options);
         using var listener = new AllocationListener();
         KeepalivedConfigLoader.Load(file, options);

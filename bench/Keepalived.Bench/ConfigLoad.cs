@@ -1,3 +1,4 @@
+using Keepalived.Actors.Kernel.Scripts;
 using System.Diagnostics;
 using Keepalived.Actors.Config;
 using Keepalived.Actors.Config.Parser;
@@ -13,7 +14,7 @@ public static class ConfigLoad
 {
     public static void Run(string file, int runs)
     {
-        var options = new ConfigLoadOptions { Parser = new ConfigParserOptions { ConfigTest = true } };
+        var options = new ConfigLoadOptions { Parser = new ConfigParserOptions { ConfigTest = true }, Scripts = LocalScriptHost.Instance };
         var heapBefore = GC.GetTotalMemory(true);
         var warm = KeepalivedConfigLoader.Load(file, options);
         var retained = GC.GetTotalMemory(true) - heapBefore;
@@ -83,7 +84,7 @@ public static class ConfigPhases
             var diagnostics = new ConfigDiagnostics();
             var parser = new ConfigParser(diagnostics, new ConfigParserOptions { ConfigTest = true });
             var config = new Keepalived.Actors.Config.Model.KeepalivedConfig();
-            var context = new SectionContext(parser, config, ConfigHost.Local);
+            var context = new SectionContext(parser, config, ConfigHost.Local) { Scripts = LocalScriptHost.Instance };
             IConfigSection[] sections = [new Keepalived.Actors.Config.Vrrp.VrrpSection(context), new Keepalived.Actors.Config.Check.CheckSection(context), new Keepalived.Actors.Config.Global.GlobalSection(context)];
             var root = new KeywordTable();
             foreach (var s in sections.Reverse()) s.Install(root);
