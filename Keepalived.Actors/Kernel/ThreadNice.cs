@@ -15,5 +15,5 @@ public static class ThreadNice
     public const int Vrrp = -10;
 
     /// <returns>False when the kernel refused (no privilege).</returns>
-    public static bool Set(int nice) => Libc.Libc.SetPriority(Libc.Libc.PRIO_PROCESS, Libc.Libc.GetTid(), nice) == 0;
+    public static bool Set(int nice) => LibcCalls.SetPriority(LibcCalls.PRIO_PROCESS, LibcCalls.GetTid(), nice) == 0;
 }

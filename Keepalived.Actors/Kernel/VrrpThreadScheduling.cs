@@ -36,13 +36,13 @@ public sealed record VrrpThreadScheduling(int Nice, int? RealtimePriority)
     /// <summary>Applies this to the calling thread; returns what it got, in words, for the log.</summary>
     public unsafe string ApplyToCurrentThread()
     {
-        var tid = Libc.Libc.GetTid();
+        var tid = LibcCalls.GetTid();
         // the nice value first: it is what remains if real time is refused
         var niced = ThreadNice.Set(Nice);
         var priority = RealtimePriority ?? 0;
-        var policy = (RealtimePriority is null ? Libc.Libc.SCHED_OTHER : Libc.Libc.SCHED_RR) | Libc.Libc.SCHED_RESET_ON_FORK;
-        var scheduled = Libc.Libc.SchedSetScheduler(tid, policy, &priority) == 0;
-        var errno = scheduled ? Errno.None : Libc.Libc.LastErrno;
+        var policy = (RealtimePriority is null ? LibcCalls.SCHED_OTHER : LibcCalls.SCHED_RR) | LibcCalls.SCHED_RESET_ON_FORK;
+        var scheduled = LibcCalls.SchedSetScheduler(tid, policy, &priority) == 0;
+        var errno = scheduled ? Errno.None : LibcCalls.LastErrno;
         return (RealtimePriority, scheduled, niced) switch
         {
             ({ } rt, true, _) => $"SCHED_RR priority {rt}",

@@ -33,7 +33,7 @@ public sealed class NotifyActor : ServiceActor
     /// <summary>An event with a FIFO line only (MASTER_PRIORITY, BACKUP_PRIORITY, MASTER_RX_LOWER_PRI).</summary>
     public sealed record EventNotify(string Name, string Event, int Priority, NotifyScript? Script);
 
-    public static Props Props(GlobalConfig global) => Akka.Actor.Props.Create(() => new NotifyActor(global));
+    public static Props Props(GlobalConfig global) => FactoryProps.Create(() => new NotifyActor(global));
 
     public NotifyActor(GlobalConfig global)
     {

@@ -26,13 +26,13 @@ public sealed class NotifyFifo : IDisposable
     /// <summary>Creates (if needed) and opens the FIFO; throws <see cref="ErrnoException"/> when it cannot.</summary>
     public static NotifyFifo Open(string path)
     {
-        var created = Libc.MkFifo(path, Mode) == 0;
-        if (!created && Libc.LastErrno != Errno.EEXIST)
-            throw new ErrnoException($"mkfifo {path}", Libc.LastErrno);
-        var fd = Libc.Open(path, Libc.O_RDWR | Libc.O_CLOEXEC | Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
+        var created = LibcCalls.MkFifo(path, Mode) == 0;
+        if (!created && LibcCalls.LastErrno != Errno.EEXIST)
+            throw new ErrnoException($"mkfifo {path}", LibcCalls.LastErrno);
+        var fd = LibcCalls.Open(path, LibcCalls.O_RDWR | LibcCalls.O_CLOEXEC | LibcCalls.O_NONBLOCK | LibcCalls.O_NOFOLLOW);
         if (fd < 0)
         {
-            var errno = Libc.LastErrno;
+            var errno = LibcCalls.LastErrno;
             if (created) File.Delete(path);
             throw new ErrnoException($"open {path}", errno);
         }
@@ -45,7 +45,7 @@ public sealed class NotifyFifo : IDisposable
         Span<byte> buffer = stackalloc byte[512];
         var bytes = Encoding.UTF8.GetByteCount(line) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(line, buffer)] : Encoding.UTF8.GetBytes(line);
         fixed (byte* p = bytes)
-            return Libc.Write(_fd, p, (nuint)bytes.Length) == bytes.Length;
+            return LibcCalls.Write(_fd, p, (nuint)bytes.Length) == bytes.Length;
     }
 
     public void Dispose()

@@ -28,7 +28,7 @@ public enum WatchedFileEvent
 /// </summary>
 public sealed class InotifyWatch : IDisposable
 {
-    private const uint Mask = Libc.IN_CLOSE_WRITE | Libc.IN_DELETE | Libc.IN_MOVED_FROM | Libc.IN_MOVED_TO;
+    private const uint Mask = LibcCalls.IN_CLOSE_WRITE | LibcCalls.IN_DELETE | LibcCalls.IN_MOVED_FROM | LibcCalls.IN_MOVED_TO;
     private readonly SafeFileDescriptor _fd;
     private readonly int _wd;
     private readonly byte[] _name;
@@ -39,11 +39,11 @@ public sealed class InotifyWatch : IDisposable
     public InotifyWatch(string directory, string fileName)
     {
         _name = Encoding.UTF8.GetBytes(fileName);
-        _fd = new SafeFileDescriptor(Libc.ThrowIfFailed(Libc.InotifyInit1(Libc.IN_CLOEXEC), "inotify_init1"));
-        int wd = Libc.InotifyAddWatch(_fd, directory, Mask);
+        _fd = new SafeFileDescriptor(LibcCalls.ThrowIfFailed(LibcCalls.InotifyInit1(LibcCalls.IN_CLOEXEC), "inotify_init1"));
+        int wd = LibcCalls.InotifyAddWatch(_fd, directory, Mask);
         if (wd < 0)
         {
-            var errno = Libc.LastErrno;
+            var errno = LibcCalls.LastErrno;
             _fd.Dispose();
             throw new ErrnoException($"inotify_add_watch {directory}", errno);
         }
@@ -70,7 +70,7 @@ public sealed class InotifyWatch : IDisposable
         try
         {
             // wakes the reader with IN_IGNORED; fails harmlessly when the watch is already gone
-            Libc.InotifyRmWatch(_fd, _wd);
+            LibcCalls.InotifyRmWatch(_fd, _wd);
         }
         catch (ObjectDisposedException) { }
     }
@@ -78,16 +78,16 @@ public sealed class InotifyWatch : IDisposable
     private unsafe void Loop(Action<WatchedFileEvent> onEvent, Action<Exception> onError)
     {
         // room for many events with a name of up to NAME_MAX
-        var buffer = new byte[16 * (Libc.InotifyEventSize + 256)];
+        var buffer = new byte[16 * (LibcCalls.InotifyEventSize + 256)];
         using (_fd)
         {
             while (!_disposed)
             {
                 nint n;
-                fixed (byte* p = buffer) n = Libc.Read(_fd, p, (nuint)buffer.Length);
+                fixed (byte* p = buffer) n = LibcCalls.Read(_fd, p, (nuint)buffer.Length);
                 if (n < 0)
                 {
-                    var errno = Libc.LastErrno;
+                    var errno = LibcCalls.LastErrno;
                     if (errno == Errno.EINTR) continue;
                     if (!_disposed) onError(new ErrnoException("read inotify", errno));
                     return;
@@ -100,23 +100,23 @@ public sealed class InotifyWatch : IDisposable
     /// <summary>Hands on the events for the file; false when the watch is gone.</summary>
     private bool Dispatch(ReadOnlySpan<byte> events, Action<WatchedFileEvent> onEvent)
     {
-        while (events.Length >= Libc.InotifyEventSize)
+        while (events.Length >= LibcCalls.InotifyEventSize)
         {
             uint mask = BinaryPrimitives.ReadUInt32LittleEndian(events[4..]);
             int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(events[12..]);
-            if (length > events.Length - Libc.InotifyEventSize) return true;
-            var name = events.Slice(Libc.InotifyEventSize, length);
-            events = events[(Libc.InotifyEventSize + length)..];
+            if (length > events.Length - LibcCalls.InotifyEventSize) return true;
+            var name = events.Slice(LibcCalls.InotifyEventSize, length);
+            events = events[(LibcCalls.InotifyEventSize + length)..];
             if (_disposed) return false;
-            if ((mask & Libc.IN_Q_OVERFLOW) != 0) onEvent(WatchedFileEvent.Overflow);
-            if ((mask & Libc.IN_IGNORED) != 0)
+            if ((mask & LibcCalls.IN_Q_OVERFLOW) != 0) onEvent(WatchedFileEvent.Overflow);
+            if ((mask & LibcCalls.IN_IGNORED) != 0)
             {
                 onEvent(WatchedFileEvent.WatchLost);
                 return false;
             }
-            if ((mask & Libc.IN_ISDIR) != 0 || !IsOurs(name)) continue;
-            if ((mask & (Libc.IN_DELETE | Libc.IN_MOVED_FROM)) != 0) onEvent(WatchedFileEvent.Removed);
-            else if ((mask & (Libc.IN_CLOSE_WRITE | Libc.IN_MOVED_TO)) != 0) onEvent(WatchedFileEvent.Written);
+            if ((mask & LibcCalls.IN_ISDIR) != 0 || !IsOurs(name)) continue;
+            if ((mask & (LibcCalls.IN_DELETE | LibcCalls.IN_MOVED_FROM)) != 0) onEvent(WatchedFileEvent.Removed);
+            else if ((mask & (LibcCalls.IN_CLOSE_WRITE | LibcCalls.IN_MOVED_TO)) != 0) onEvent(WatchedFileEvent.Written);
         }
         return true;
     }

@@ -29,7 +29,11 @@ public sealed class TrackFileActor : TrackerActor
 
     private sealed record WatchFailed(Exception Cause);
 
-    public static Props Props(TrackedFile file) => Akka.Actor.Props.Create(() => new TrackFileActor(file, new Subscribers()));
+    public static Props Props(TrackedFile file)
+    {
+        var subscribers = new Subscribers();
+        return FactoryProps.Create(() => new TrackFileActor(file, subscribers));
+    }
 
     public TrackFileActor(TrackedFile config, Subscribers subscribers) : base(config.Name, subscribers)
     {

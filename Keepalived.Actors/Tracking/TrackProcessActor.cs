@@ -46,8 +46,11 @@ public sealed class TrackProcessActor : TrackerActor, IWithTimers
 
     /// <param name="count">Counts the matching processes (the tests' seam); a /proc scan by default.</param>
     /// <param name="pollInterval">How often to count; 1 s by default.</param>
-    public static Props Props(TrackedProcess process, Func<TrackedProcess, int>? count = null, TimeSpan? pollInterval = null) =>
-        Akka.Actor.Props.Create(() => new TrackProcessActor(process, count ?? ScanProc(process), pollInterval ?? TimeSpan.FromSeconds(1), new Subscribers()));
+    public static Props Props(TrackedProcess process, Func<TrackedProcess, int>? count = null, TimeSpan? pollInterval = null)
+    {
+        var (counter, interval, subscribers) = (count ?? ScanProc(process), pollInterval ?? TimeSpan.FromSeconds(1), new Subscribers());
+        return FactoryProps.Create(() => new TrackProcessActor(process, counter, interval, subscribers));
+    }
 
     private static Func<TrackedProcess, int> ScanProc(TrackedProcess process)
     {

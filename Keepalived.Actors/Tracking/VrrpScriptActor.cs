@@ -50,8 +50,11 @@ public sealed class VrrpScriptActor : TrackerActor, IWithTimers
 
     /// <param name="run">Runs the script with a timeout (the tests' seam); <see cref="ScriptRunner.RunAsync"/> by default.</param>
     public static Props Props(VrrpScript script,
-        Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>>? run = null) =>
-        Akka.Actor.Props.Create(() => new VrrpScriptActor(script, run ?? RunScript, new Subscribers()));
+        Func<NotifyScript, TimeSpan, CancellationToken, Task<ScriptResult>>? run = null)
+    {
+        var (runner, subscribers) = (run ?? RunScript, new Subscribers());
+        return FactoryProps.Create(() => new VrrpScriptActor(script, runner, subscribers));
+    }
 
     private static Task<ScriptResult> RunScript(NotifyScript script, TimeSpan timeout, CancellationToken token) =>
         ScriptRunner.RunAsync(script, null, timeout, token);

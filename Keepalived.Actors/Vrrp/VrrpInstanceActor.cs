@@ -80,7 +80,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     private readonly long[] _timerTags = new long[Ticks.Length];
 
     public static Props Props(VrrpInstanceEnvironment environment) =>
-        Akka.Actor.Props.Create(() => new VrrpInstanceActor(environment));
+        FactoryProps.Create(() => new VrrpInstanceActor(environment));
 
     public VrrpInstanceActor(VrrpInstanceEnvironment env)
     {

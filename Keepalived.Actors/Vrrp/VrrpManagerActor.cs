@@ -79,7 +79,7 @@ public sealed class VrrpManagerActor : ServiceActor
     /// <param name="dispatcher">The id of the dispatcher the instances and their leaves run on (the service's VRRP event loop).</param>
     /// <param name="spreadAdverts">Each instance gets its <see cref="AdvertSlot"/> by its place in the configuration; false: the RFC's timing for all.</param>
     public static Props Props(KeepalivedConfig config, VrrpLeafProps? leaves = null, string dispatcher = ActorSystemConfig.VrrpDispatcher, bool spreadAdverts = true) =>
-        Akka.Actor.Props.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher, spreadAdverts));
+        FactoryProps.Create(() => new VrrpManagerActor(config, leaves ?? VrrpLeafProps.Kernel, dispatcher, spreadAdverts));
 
     public VrrpManagerActor(KeepalivedConfig config, VrrpLeafProps leaves, string dispatcher, bool spreadAdverts)
     {

@@ -73,7 +73,7 @@ public sealed class VrrpSyncGroupActor : ServiceActor
     /// <param name="members">The names of the member instances that run.</param>
     /// <param name="notify">The <see cref="NotifyActor"/>.</param>
     public static Props Props(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify) =>
-        Akka.Actor.Props.Create(() => new VrrpSyncGroupActor(group, members, startState, notify));
+        FactoryProps.Create(() => new VrrpSyncGroupActor(group, members, startState, notify));
 
     public VrrpSyncGroupActor(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify)
     {

@@ -33,7 +33,7 @@ public sealed class WatchdogActor : ServiceActor
         public static readonly Stopped Instance = new();
     }
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new WatchdogActor());
+    public static Props Props() => FactoryProps.Create(() => new WatchdogActor());
 
     public WatchdogActor()
     {

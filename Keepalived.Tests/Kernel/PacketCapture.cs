@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Libc;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using Tmds.Linux;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Tests.Kernel;
 
@@ -23,8 +24,8 @@ public sealed class PacketCapture : IDisposable
         Socket socket = KernelSocket.Open(AF_PACKET, SOCK_RAW, all);
         try
         {
-            SockAddrLl address = new() { Family = AF_PACKET, Protocol = all, InterfaceIndex = KernelSocket.InterfaceIndex(interfaceName) };
-            KernelSocket.Bind(socket, new ReadOnlySpan<byte>(&address, SizeOfSockAddrLl));
+            sockaddr_ll address = new() { sll_family = AF_PACKET, sll_protocol = all, sll_ifindex = KernelSocket.InterfaceIndex(interfaceName) };
+            KernelSocket.Bind(socket, new ReadOnlySpan<byte>(&address, sizeof(sockaddr_ll)));
             return new PacketCapture(socket);
         }
         catch

@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Keepalived.Actors.Kernel.Libc;
 using Keepalived.Actors.Kernel.Vrrp;
+using Tmds.Linux;
 
 namespace Keepalived.Tests.Kernel;
 
@@ -56,7 +57,7 @@ public sealed class VrrpParsingTests
         byte[] control = new byte[ControlMessages.ReceiveSpace];
         IPAddress group = VrrpSocketOptions.Ipv6Group;
         int used = ControlMessages.WriteIpv6PacketInfo(control, group, 7);
-        MemoryMarshal.Write(control.AsSpan(used), new Libc.CMsgHdr { Length = 16 + 4, Level = Libc.IPPROTO_IPV6, Type = Libc.IPV6_HOPLIMIT });
+        MemoryMarshal.Write(control.AsSpan(used), new cmsghdr { cmsg_len = 16 + 4, cmsg_level = LibcCalls.IPPROTO_IPV6, cmsg_type = LibcCalls.IPV6_HOPLIMIT });
         MemoryMarshal.Write(control.AsSpan(used + 16), 255);
 
         int ifIndex = 0, hopLimit = -1;
@@ -82,7 +83,7 @@ public sealed class VrrpParsingTests
     public void A_control_message_longer_than_the_buffer_is_ignored()
     {
         byte[] control = new byte[32];
-        MemoryMarshal.Write(control, new Libc.CMsgHdr { Length = 4096, Level = Libc.IPPROTO_IPV6, Type = Libc.IPV6_HOPLIMIT });
+        MemoryMarshal.Write(control, new cmsghdr { cmsg_len = 4096, cmsg_level = LibcCalls.IPPROTO_IPV6, cmsg_type = LibcCalls.IPV6_HOPLIMIT });
         int ifIndex = 0, hopLimit = -1;
         ReadOnlySpan<byte> destination = default;
         ControlMessages.Read(control, ref ifIndex, ref hopLimit, ref destination);

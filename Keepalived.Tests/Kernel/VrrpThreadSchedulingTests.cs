@@ -1,6 +1,6 @@
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel;
-using LibcCalls = Keepalived.Actors.Kernel.Libc.Libc;
+using Keepalived.Actors.Kernel.Libc;
 
 namespace Keepalived.Tests.Kernel;
 

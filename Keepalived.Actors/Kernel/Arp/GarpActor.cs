@@ -39,7 +39,7 @@ public sealed class GarpActor : ServiceActor, IWithTimers
     /// </summary>
     public sealed record Prepare(string Interface);
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new GarpActor());
+    public static Props Props() => FactoryProps.Create(() => new GarpActor());
 
     public GarpActor()
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using Keepalived.Actors.Kernel.Libc;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Arp;
 

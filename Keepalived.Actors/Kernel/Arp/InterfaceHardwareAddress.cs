@@ -2,7 +2,7 @@ using System.Net.NetworkInformation;
 using System.Runtime.InteropServices;
 using System.Text;
 using Keepalived.Actors.Kernel.Libc;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Arp;
 

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using Tmds.Linux;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Arp;
 
@@ -35,16 +36,16 @@ internal sealed class PacketSocket : IDisposable
 
     private static unsafe nint SendOn(SafeHandle fd, int ifIndex, ReadOnlySpan<byte> frame, ushort ethertype)
     {
-        SockAddrLl address = new()
+        sockaddr_ll address = new()
         {
-            Family = AF_PACKET,
-            Protocol = (ushort)IPAddress.HostToNetworkOrder((short)ethertype),
-            InterfaceIndex = ifIndex,
+            sll_family = AF_PACKET,
+            sll_protocol = (ushort)IPAddress.HostToNetworkOrder((short)ethertype),
+            sll_ifindex = ifIndex,
         };
         fixed (byte* f = frame)
         {
             // MSG_DONTWAIT: a full device queue is an error to report, never a blocked caller
-            return SendTo(fd, f, (nuint)frame.Length, MSG_DONTWAIT, (byte*)&address, SizeOfSockAddrLl);
+            return SendTo(fd, f, (nuint)frame.Length, MSG_DONTWAIT, (byte*)&address, sizeof(sockaddr_ll));
         }
     }
 

@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
+using Tmds.Linux;
 
 namespace Keepalived.Actors.Kernel.EventLoop;
 
@@ -33,9 +33,9 @@ public sealed class EpollEventLoop : IDisposable
         Id = id;
         _onThreadStart = onThreadStart;
         _onError = onError;
-        _epoll = Open(Libc.Libc.EpollCreate1(Libc.Libc.EPOLL_CLOEXEC), "epoll_create1");
-        _wake = Open(Libc.Libc.EventFd(0, Libc.Libc.EFD_CLOEXEC | Libc.Libc.EFD_NONBLOCK), "eventfd");
-        Control(Libc.Libc.EPOLL_CTL_ADD, (int)_wake.DangerousGetHandle());
+        _epoll = Open(LibcCalls.EpollCreate1(LibcCalls.EPOLL_CLOEXEC), "epoll_create1");
+        _wake = Open(LibcCalls.EventFd(0, LibcCalls.EFD_CLOEXEC | LibcCalls.EFD_NONBLOCK), "eventfd");
+        Control(LibcCalls.EPOLL_CTL_ADD, (int)_wake.DangerousGetHandle());
         _thread = new Thread(Run) { IsBackground = true, Name = id };
         _thread.Start();
     }
@@ -65,7 +65,7 @@ public sealed class EpollEventLoop : IDisposable
     {
         var number = (int)fd.DangerousGetHandle();
         _handlers[number] = onReadable;
-        Control(Libc.Libc.EPOLL_CTL_ADD, number);
+        Control(LibcCalls.EPOLL_CTL_ADD, number);
     }
 
     /// <summary>Stops watching <paramref name="fd"/>; call before closing it.</summary>
@@ -73,26 +73,25 @@ public sealed class EpollEventLoop : IDisposable
     {
         var number = (int)fd.DangerousGetHandle();
         if (_handlers.TryRemove(number, out _) && !_epoll.IsClosed)
-            Control(Libc.Libc.EPOLL_CTL_DEL, number, throwOnError: false);
+            Control(LibcCalls.EPOLL_CTL_DEL, number, throwOnError: false);
     }
 
     private static SafeFileDescriptor Open(int fd, string call) =>
-        fd >= 0 ? new SafeFileDescriptor(fd) : throw new ErrnoException(call, Libc.Libc.LastErrno);
+        fd >= 0 ? new SafeFileDescriptor(fd) : throw new ErrnoException(call, LibcCalls.LastErrno);
 
     private unsafe void Control(int op, int fd, bool throwOnError = true)
     {
-        byte* ev = stackalloc byte[16];
-        new Span<byte>(ev, 16).Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(ev, 4), Libc.Libc.EPOLLIN);
-        BinaryPrimitives.WriteInt64LittleEndian(new Span<byte>(ev + Libc.Libc.EpollDataOffset, 8), fd);
-        if (Libc.Libc.EpollCtl(_epoll, op, fd, ev) < 0 && throwOnError)
-            throw new ErrnoException($"epoll_ctl({op}, {fd})", Libc.Libc.LastErrno);
+        epoll_event ev = default;
+        ev.events = LibcCalls.EPOLLIN;
+        ev.data.u64 = (ulong)fd;
+        if (LibcCalls.EpollCtl(_epoll, op, fd, &ev) < 0 && throwOnError)
+            throw new ErrnoException($"epoll_ctl({op}, {fd})", LibcCalls.LastErrno);
     }
 
     private unsafe void Wake()
     {
         long one = 1;
-        Libc.Libc.Write(_wake, (byte*)&one, 8);
+        LibcCalls.Write(_wake, (byte*)&one, 8);
     }
 
     private void Failed(Exception ex)
@@ -105,8 +104,7 @@ public sealed class EpollEventLoop : IDisposable
     private unsafe void Run()
     {
         _onThreadStart?.Invoke();
-        var size = Libc.Libc.EpollEventSize;
-        var events = stackalloc byte[MaxEvents * size];
+        var events = stackalloc epoll_event[MaxEvents];
         long drained;
         while (!_disposed)
         {
@@ -115,12 +113,12 @@ public sealed class EpollEventLoop : IDisposable
                 try { turn.Execute(); }
                 catch (Exception ex) { Failed(ex); }
             }
-            var n = Libc.Libc.EpollWait(_epoll, events, MaxEvents, -1);
+            var n = LibcCalls.EpollWait(_epoll, events, MaxEvents, -1);
             for (var i = 0; i < n; i++)
             {
-                var fd = (int)BinaryPrimitives.ReadInt64LittleEndian(new ReadOnlySpan<byte>(events + i * size + Libc.Libc.EpollDataOffset, 8));
+                var fd = (int)events[i].data.u64;
                 if (fd == (int)_wake.DangerousGetHandle())
-                    Libc.Libc.Read(_wake, (byte*)&drained, 8);
+                    LibcCalls.Read(_wake, (byte*)&drained, 8);
                 else if (_handlers.TryGetValue(fd, out var handler))
                 {
                     try { handler(); }

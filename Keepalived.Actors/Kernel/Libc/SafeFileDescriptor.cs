@@ -9,5 +9,5 @@ public sealed class SafeFileDescriptor : SafeHandle
 
     public override bool IsInvalid => handle == -1;
 
-    protected override bool ReleaseHandle() => Libc.Close((int)handle) == 0;
+    protected override bool ReleaseHandle() => LibcCalls.Close((int)handle) == 0;
 }

@@ -39,7 +39,11 @@ public sealed class LinkWatcherActor : ServiceActor
 
     private sealed record MonitorFailed(Exception Cause);
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new LinkWatcherActor(new Watchers()));
+    public static Props Props()
+    {
+        var watchers = new Watchers();
+        return FactoryProps.Create(() => new LinkWatcherActor(watchers));
+    }
 
     public LinkWatcherActor(Watchers watchers)
     {

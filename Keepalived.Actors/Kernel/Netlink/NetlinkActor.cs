@@ -58,7 +58,7 @@ public sealed class NetlinkActor : ServiceActor
     /// <summary>Deletes a VMAC <see cref="AddVmac"/> set up; no answer (a <see cref="Flush"/> after it says it is done).</summary>
     public sealed record DeleteVmac(string Name);
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new NetlinkActor());
+    public static Props Props() => FactoryProps.Create(() => new NetlinkActor());
 
     public NetlinkActor()
     {

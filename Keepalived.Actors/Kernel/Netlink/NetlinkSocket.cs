@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Libc;
-using LibcCalls = Keepalived.Actors.Kernel.Libc.Libc;
 
 namespace Keepalived.Actors.Kernel.Netlink;
 

@@ -1,6 +1,5 @@
 using Keepalived.Actors.Kernel.Libc;
 using Keepalived.Actors.Kernel.Netlink;
-using LibcCalls = Keepalived.Actors.Kernel.Libc.Libc;
 
 namespace Keepalived.Actors.Kernel.Nftables;
 

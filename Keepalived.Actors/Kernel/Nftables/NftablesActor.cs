@@ -35,7 +35,11 @@ public sealed class NftablesActor : ServiceActor
     /// <summary>What an add (<paramref name="Added"/>) or removal did; <paramref name="Failures"/> in words.</summary>
     public sealed record FirewallChanged(bool Added, IReadOnlyList<string> Failures);
 
-    public static Props Props(GlobalConfig global) => Akka.Actor.Props.Create(() => new NftablesActor(new NftablesFirewall(NftablesSettings.From(global)), KernelSocket.InterfaceIndex));
+    public static Props Props(GlobalConfig global)
+    {
+        var firewall = new NftablesFirewall(NftablesSettings.From(global));
+        return FactoryProps.Create(() => new NftablesActor(firewall, KernelSocket.InterfaceIndex));
+    }
 
     public NftablesActor(NftablesFirewall firewall, Func<string, int> indexOf)
     {

@@ -42,7 +42,7 @@ internal sealed class ChildProcess
     /// <param name="standardOutput">Becomes the child's stdout (and stderr); null: it inherits ours.</param>
     /// <exception cref="ErrnoException">posix_spawn or pidfd_open failed (e.g. ENOENT, EACCES).</exception>
     public static ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput = null) =>
-        Start(file, argv, standardOutput, Libc.Libc.PidFdOpen);
+        Start(file, argv, standardOutput, LibcCalls.PidFdOpen);
 
     /// <param name="pidFdOpen">pidfd_open; a test's stand-in makes it fail.</param>
     internal static unsafe ChildProcess Start(string file, IReadOnlyList<string> argv, SafeHandle? standardOutput, Func<int, int> pidFdOpen)
@@ -54,40 +54,40 @@ internal sealed class ChildProcess
         {
             for (var i = 0; i < argv.Count; i++) args[i] = Utf8StringMarshaller.ConvertToUnmanaged(argv[i]);
 
-            var attr = stackalloc byte[Libc.Libc.SpawnAttrSize];
-            var actions = stackalloc byte[Libc.Libc.SpawnFileActionsSize];
-            var mask = stackalloc byte[Libc.Libc.SigSetSize];
-            var defaults = stackalloc byte[Libc.Libc.SigSetSize];
-            Libc.Libc.PosixSpawnAttrInit(attr);
-            Libc.Libc.PosixSpawnFileActionsInit(actions);
+            var attr = stackalloc byte[LibcCalls.SpawnAttrSize];
+            var actions = stackalloc byte[LibcCalls.SpawnFileActionsSize];
+            var mask = stackalloc byte[LibcCalls.SigSetSize];
+            var defaults = stackalloc byte[LibcCalls.SigSetSize];
+            LibcCalls.PosixSpawnAttrInit(attr);
+            LibcCalls.PosixSpawnFileActionsInit(actions);
             try
             {
-                Libc.Libc.SigEmptySet(mask);
-                Libc.Libc.SigFillSet(defaults);
-                Libc.Libc.PosixSpawnAttrSetFlags(attr, (short)(Libc.Libc.POSIX_SPAWN_SETPGROUP
-                    | Libc.Libc.POSIX_SPAWN_SETSIGMASK | Libc.Libc.POSIX_SPAWN_SETSIGDEF));
-                Libc.Libc.PosixSpawnAttrSetPGroup(attr, 0);
-                Libc.Libc.PosixSpawnAttrSetSigMask(attr, mask);
-                Libc.Libc.PosixSpawnAttrSetSigDefault(attr, defaults);
+                LibcCalls.SigEmptySet(mask);
+                LibcCalls.SigFillSet(defaults);
+                LibcCalls.PosixSpawnAttrSetFlags(attr, (short)(LibcCalls.POSIX_SPAWN_SETPGROUP
+                    | LibcCalls.POSIX_SPAWN_SETSIGMASK | LibcCalls.POSIX_SPAWN_SETSIGDEF));
+                LibcCalls.PosixSpawnAttrSetPGroup(attr, 0);
+                LibcCalls.PosixSpawnAttrSetSigMask(attr, mask);
+                LibcCalls.PosixSpawnAttrSetSigDefault(attr, defaults);
                 fixed (byte* devNull = "/dev/null\0"u8)
-                    Libc.Libc.PosixSpawnFileActionsAddOpen(actions, 0, devNull, Libc.Libc.O_RDONLY, 0);
+                    LibcCalls.PosixSpawnFileActionsAddOpen(actions, 0, devNull, LibcCalls.O_RDONLY, 0);
                 if (standardOutput is not null)
                 {
                     standardOutput.DangerousAddRef(ref addRef);
                     var fd = (int)standardOutput.DangerousGetHandle();
-                    Libc.Libc.PosixSpawnFileActionsAddDup2(actions, fd, 1);
-                    Libc.Libc.PosixSpawnFileActionsAddDup2(actions, fd, 2);
+                    LibcCalls.PosixSpawnFileActionsAddDup2(actions, fd, 1);
+                    LibcCalls.PosixSpawnFileActionsAddDup2(actions, fd, 2);
                 }
 
                 int pid;
-                var error = Libc.Libc.PosixSpawn(&pid, file, actions, attr, args, (byte**)EnvironmentBlock.Value);
+                var error = LibcCalls.PosixSpawn(&pid, file, actions, attr, args, (byte**)EnvironmentBlock.Value);
                 if (error != 0) throw new ErrnoException($"posix_spawn {file}", (Errno)error);
                 return Watch(pid, pidFdOpen);
             }
             finally
             {
-                Libc.Libc.PosixSpawnFileActionsDestroy(actions);
-                Libc.Libc.PosixSpawnAttrDestroy(attr);
+                LibcCalls.PosixSpawnFileActionsDestroy(actions);
+                LibcCalls.PosixSpawnAttrDestroy(attr);
             }
         }
         finally
@@ -102,7 +102,7 @@ internal sealed class ChildProcess
     {
         // Until it is reaped the child's pid, and so its group id, cannot be reused.
         lock (_gate)
-            if (!_reaped) Libc.Libc.Kill(-Pid, signal);
+            if (!_reaped) LibcCalls.Kill(-Pid, signal);
     }
 
     private static unsafe ChildProcess Watch(int pid, Func<int, int> pidFdOpen)
@@ -111,9 +111,9 @@ internal sealed class ChildProcess
         if (pidFd < 0)
         {
             // (EMFILE, say) nothing would ever reap the child: it is killed and reaped here, not left a zombie
-            var errno = Libc.Libc.LastErrno;
-            Libc.Libc.Kill(pid, Libc.Libc.SIGKILL);
-            while (Libc.Libc.WaitPid(pid, null, 0) < 0 && Libc.Libc.LastErrno == Errno.EINTR) { }
+            var errno = LibcCalls.LastErrno;
+            LibcCalls.Kill(pid, LibcCalls.SIGKILL);
+            while (LibcCalls.WaitPid(pid, null, 0) < 0 && LibcCalls.LastErrno == Errno.EINTR) { }
             throw new ErrnoException("pidfd_open", errno);
         }
         var child = new ChildProcess(pid, new SafeFileDescriptor(pidFd));
@@ -124,21 +124,21 @@ internal sealed class ChildProcess
     /// <summary>On the reaper thread, when the pidfd is readable: the child has exited.</summary>
     private unsafe void Reap()
     {
-        var info = stackalloc byte[Libc.Libc.SigInfoSize];
-        new Span<byte>(info, Libc.Libc.SigInfoSize).Clear();
+        var info = stackalloc byte[LibcCalls.SigInfoSize];
+        new Span<byte>(info, LibcCalls.SigInfoSize).Clear();
         int status;
         lock (_gate)
         {
-            if (Libc.Libc.WaitId(Libc.Libc.P_PIDFD, (int)_pidFd.DangerousGetHandle(), info,
-                    Libc.Libc.WEXITED | Libc.Libc.WNOHANG) < 0)
+            if (LibcCalls.WaitId(LibcCalls.P_PIDFD, (int)_pidFd.DangerousGetHandle(), info,
+                    LibcCalls.WEXITED | LibcCalls.WNOHANG) < 0)
                 status = -1;
-            else if (ReadInt(info, Libc.Libc.SigInfoPidOffset) == 0)
+            else if (ReadInt(info, LibcCalls.SigInfoPidOffset) == 0)
                 return; // not exited after all (readable only once it has)
             else
             {
-                var code = ReadInt(info, Libc.Libc.SigInfoCodeOffset);
-                var value = ReadInt(info, Libc.Libc.SigInfoStatusOffset);
-                status = code == Libc.Libc.CLD_EXITED ? value : 128 + value;
+                var code = ReadInt(info, LibcCalls.SigInfoCodeOffset);
+                var value = ReadInt(info, LibcCalls.SigInfoStatusOffset);
+                status = code == LibcCalls.CLD_EXITED ? value : 128 + value;
             }
             _reaped = true;
         }

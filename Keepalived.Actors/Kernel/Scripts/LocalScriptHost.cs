@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using Keepalived.Actors.Config.Global;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using Tmds.Linux;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Scripts;
 
@@ -54,12 +54,10 @@ public sealed class LocalScriptHost : IScriptHost
     /// <summary>The owner of <paramref name="path"/> itself (a symlink's own, as lstat reports it).</summary>
     private static unsafe (uint, uint) Owner(string path)
     {
-        byte* buffer = stackalloc byte[StatxSize];
-        if (StatX(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_UID | STATX_GID, buffer) != 0)
+        statx buffer = default;
+        if (StatX(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_UID | STATX_GID, &buffer) != 0)
             return (0, 0);
-        var statx = new ReadOnlySpan<byte>(buffer, StatxSize);
-        return (MemoryMarshal.Read<uint>(statx[StatxUidOffset..]),
-            MemoryMarshal.Read<uint>(statx[StatxGidOffset..]));
+        return (buffer.stx_uid, buffer.stx_gid);
     }
 
     public string? RealPath(string path)

@@ -1,5 +1,6 @@
 using System.Text;
 using Keepalived.Actors.Config.Model;
+using Keepalived.Actors.Kernel.Libc;
 
 namespace Keepalived.Actors.Kernel.Scripts;
 
@@ -19,7 +20,7 @@ public sealed record ScriptCommand(string File, IReadOnlyList<string> Argv)
 {
     public const string SetPriv = "/usr/bin/setpriv";
     private static readonly bool HaveSetPriv = System.IO.File.Exists(SetPriv);
-    private static readonly (uint Uid, uint Gid) Ourselves = (Libc.Libc.GetEuid(), Libc.Libc.GetEgid());
+    private static readonly (uint Uid, uint Gid) Ourselves = (LibcCalls.GetEuid(), LibcCalls.GetEgid());
 
     /// <param name="extraArgs">Words appended to the script's own (the generic notify's four).</param>
     public static ScriptCommand For(NotifyScript script, IReadOnlyList<string>? extraArgs = null) =>

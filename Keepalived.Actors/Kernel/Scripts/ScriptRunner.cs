@@ -39,7 +39,7 @@ public static class ScriptRunner
         catch (OperationCanceledException)
         {
             // the reaper still reaps it once the kill has landed
-            child.SignalGroup(Libc.Libc.SIGKILL);
+            child.SignalGroup(LibcCalls.SIGKILL);
             return new ScriptResult(-1, !cancellationToken.IsCancellationRequested, null);
         }
     }

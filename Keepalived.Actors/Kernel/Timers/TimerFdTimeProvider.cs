@@ -34,15 +34,15 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
     /// <summary>Timers kept by <paramref name="loop"/>'s thread.</summary>
     public TimerFdTimeProvider(EpollEventLoop loop)
     {
-        _fd = Create(Libc.Libc.TFD_NONBLOCK);
+        _fd = Create(LibcCalls.TFD_NONBLOCK);
         _loop = loop;
         loop.Register(_fd, Expire);
     }
 
     private static SafeFileDescriptor Create(int flags)
     {
-        var fd = Libc.Libc.TimerFdCreate(Libc.Libc.CLOCK_MONOTONIC, Libc.Libc.TFD_CLOEXEC | flags);
-        return fd >= 0 ? new SafeFileDescriptor(fd) : throw new ErrnoException("timerfd_create", Libc.Libc.LastErrno);
+        var fd = LibcCalls.TimerFdCreate(LibcCalls.CLOCK_MONOTONIC, LibcCalls.TFD_CLOEXEC | flags);
+        return fd >= 0 ? new SafeFileDescriptor(fd) : throw new ErrnoException("timerfd_create", LibcCalls.LastErrno);
     }
 
     public override long TimestampFrequency => 1_000_000_000;
@@ -64,7 +64,7 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
 
     private static long Monotonic()
     {
-        Libc.Libc.ClockGetTime(Libc.Libc.CLOCK_MONOTONIC, out var now);
+        LibcCalls.ClockGetTime(LibcCalls.CLOCK_MONOTONIC, out var now);
         return now.TotalNanoseconds;
     }
 
@@ -84,9 +84,9 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
     {
         _armedFor = deadline;
         // a zero value disarms a timerfd, so "now or earlier" is armed for 1 ns
-        var spec = new Libc.Libc.ITimerSpec { Value = Libc.Libc.TimeSpec.FromNanoseconds(deadline == long.MaxValue ? 0 : Math.Max(deadline, 1)) };
+        var spec = new LibcCalls.ITimerSpec { Value = LibcCalls.TimeSpec.FromNanoseconds(deadline == long.MaxValue ? 0 : Math.Max(deadline, 1)) };
         if (!_disposed || deadline == 1)
-            Libc.Libc.TimerFdSetTime(_fd, Libc.Libc.TFD_TIMER_ABSTIME, spec, IntPtr.Zero);
+            LibcCalls.TimerFdSetTime(_fd, LibcCalls.TFD_TIMER_ABSTIME, spec, IntPtr.Zero);
     }
 
     private void Run()
@@ -99,7 +99,7 @@ public sealed class TimerFdTimeProvider : TimeProvider, IDisposable
     private unsafe void Expire()
     {
         long expirations;
-        Libc.Libc.Read(_fd, (byte*)&expirations, 8);
+        LibcCalls.Read(_fd, (byte*)&expirations, 8);
         if (_disposed) return;
         var now = Monotonic();
         lock (_gate)

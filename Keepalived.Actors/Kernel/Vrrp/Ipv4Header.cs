@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Vrrp;
 

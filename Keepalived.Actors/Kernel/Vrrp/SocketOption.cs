@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Keepalived.Actors.Kernel.Libc;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Vrrp;
 

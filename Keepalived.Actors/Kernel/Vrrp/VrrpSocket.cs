@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 using Keepalived.Actors.Kernel.Libc;
 using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Protocol.Packet;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using Tmds.Linux;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Vrrp;
 
@@ -134,19 +135,19 @@ public sealed class VrrpSocket : IDisposable
         fixed (byte* c = control)
         {
             // IPv4: our header, then the message, in one datagram; IPv6: the kernel adds the header
-            IoVec* iov = stackalloc IoVec[2];
+            iovec* iov = stackalloc iovec[2];
             int iovCount = 0;
             if (_ipv4)
-                iov[iovCount++] = new IoVec { Base = h, Length = Ipv4Header.Length };
-            iov[iovCount++] = new IoVec { Base = m, Length = (nuint)vrrpMessage.Length };
-            MsgHdr message = new()
+                iov[iovCount++] = new iovec { iov_base = h, iov_len = Ipv4Header.Length };
+            iov[iovCount++] = new iovec { iov_base = m, iov_len = vrrpMessage.Length };
+            msghdr message = new()
             {
-                Name = n,
-                NameLength = (uint)nameLength,
-                Iov = iov,
-                IovLength = (nuint)iovCount,
-                Control = controlLength > 0 ? c : null,
-                ControlLength = (nuint)controlLength,
+                msg_name = n,
+                msg_namelen = nameLength,
+                msg_iov = iov,
+                msg_iovlen = iovCount,
+                msg_control = controlLength > 0 ? c : null,
+                msg_controllen = controlLength,
             };
             // keepalived sends to the group with MSG_DONTROUTE: it is link-local by definition
             int flags = MSG_DONTWAIT | (multicast ? MSG_DONTROUTE : 0);
@@ -207,20 +208,20 @@ public sealed class VrrpSocket : IDisposable
         Span<byte> name = stackalloc byte[InetSockAddr.MaxLength];
         Span<byte> control = stackalloc byte[ControlMessages.ReceiveSpace];
         nint length;
-        MsgHdr message;
+        msghdr message;
         fixed (byte* n = name)
         fixed (byte* b = buffer)
         fixed (byte* c = control)
         {
-            IoVec iov = new() { Base = b, Length = (nuint)buffer.Length };
-            message = new MsgHdr
+            iovec iov = new() { iov_base = b, iov_len = buffer.Length };
+            message = new msghdr
             {
-                Name = n,
-                NameLength = (uint)name.Length,
-                Iov = &iov,
-                IovLength = 1,
-                Control = c,
-                ControlLength = (nuint)control.Length,
+                msg_name = n,
+                msg_namelen = name.Length,
+                msg_iov = &iov,
+                msg_iovlen = 1,
+                msg_control = c,
+                msg_controllen = control.Length,
             };
             length = RecvMsg(_read.SafeHandle, &message, MSG_DONTWAIT);
         }
@@ -229,7 +230,7 @@ public sealed class VrrpSocket : IDisposable
             Errno errno = LastErrno;
             return errno is Errno.EAGAIN or Errno.EINTR ? false : throw new ErrnoException("recvmsg", errno);
         }
-        if ((message.Flags & MSG_TRUNC) != 0)
+        if ((message.msg_flags & MSG_TRUNC) != 0)
         {
             Interlocked.Increment(ref _truncated);
             return false;
@@ -238,7 +239,7 @@ public sealed class VrrpSocket : IDisposable
         ReadOnlySpan<byte> datagram = buffer[..(int)length];
         int ifIndex = 0, hopLimit = -1;
         scoped ReadOnlySpan<byte> destination = default;
-        ControlMessages.Read(control[..(int)message.ControlLength], ref ifIndex, ref hopLimit, ref destination);
+        ControlMessages.Read(control[..(int)message.msg_controllen], ref ifIndex, ref hopLimit, ref destination);
 
         if (_ipv4)
         {

@@ -86,7 +86,11 @@ public sealed class VrrpSocketActor : ServiceActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(VrrpSocketOptions options) => Akka.Actor.Props.Create(() => new VrrpSocketActor(options, new Registrations()));
+    public static Props Props(VrrpSocketOptions options)
+    {
+        var registrations = new Registrations();
+        return FactoryProps.Create(() => new VrrpSocketActor(options, registrations));
+    }
 
     // read by the receive path (the event loop or the receive thread) to stamp each datagram
     private readonly TimeProvider _clock;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Libc;
-using static Keepalived.Actors.Kernel.Libc.Libc;
+using Tmds.Linux;
+using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
 namespace Keepalived.Actors.Kernel.Vrrp;
 
@@ -40,7 +41,7 @@ internal static class VrrpSocketSetup
             if (!options.Unicast)
             {
                 if (v4)
-                    SocketOption.Set(socket, IPPROTO_IP, IP_MULTICAST_IF, new IpMreqn { InterfaceIndex = ifIndex });
+                    SocketOption.Set(socket, IPPROTO_IP, IP_MULTICAST_IF, new ip_mreqn { imr_ifindex = ifIndex });
                 else
                     KernelSocket.SetOption(socket, IPPROTO_IPV6, IPV6_MULTICAST_IF, ifIndex);
                 // we must not hear our own adverts
@@ -111,14 +112,14 @@ internal static class VrrpSocketSetup
     {
         if (group.AddressFamily == AddressFamily.InterNetwork)
         {
-            IpMreqn request = new() { InterfaceIndex = ifIndex };
-            group.TryWriteBytes(new Span<byte>(&request.MulticastAddress, 4), out _);
+            ip_mreqn request = new() { imr_ifindex = ifIndex };
+            group.TryWriteBytes(new Span<byte>(request.imr_multiaddr.s_addr, 4), out _);
             SocketOption.Set(socket, IPPROTO_IP, IP_ADD_MEMBERSHIP, request);
         }
         else
         {
-            Ipv6Mreq request = new() { InterfaceIndex = ifIndex };
-            group.TryWriteBytes(new Span<byte>(request.MulticastAddress, 16), out _);
+            ipv6_mreq request = new() { ipv6mr_interface = (uint)ifIndex };
+            group.TryWriteBytes(new Span<byte>(request.ipv6mr_multiaddr.s6_addr, 16), out _);
             SocketOption.Set(socket, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, request);
         }
     }

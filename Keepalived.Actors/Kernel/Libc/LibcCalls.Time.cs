@@ -2,10 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Keepalived.Actors.Kernel.Libc;
 
-internal static partial class Libc
+/// <summary>clock_gettime and timerfd (time.h, sys/timerfd.h): LibraryImport, Tmds.LibC has neither.</summary>
+internal static partial class LibcCalls
 {
     public const int CLOCK_MONOTONIC = 1;
     public const int TFD_CLOEXEC = 0x80000;
+    public const int TFD_NONBLOCK = 0x800;
     public const int TFD_TIMER_ABSTIME = 1;
 
     /// <summary>struct timespec (64-bit).</summary>

@@ -1,8 +1,10 @@
-using System.Runtime.InteropServices;
-
 namespace Keepalived.Actors.Kernel.Libc;
 
-internal static partial class Libc
+/// <summary>
+/// Netlink's protocols, options and address size (linux/netlink.h): ours, Tmds.LibC has nothing
+/// of netlink. The socket calls netlink sockets make are in LibcCalls.Socket.cs.
+/// </summary>
+internal static partial class LibcCalls
 {
     // netlink protocols and SOL_NETLINK options (linux/netlink.h)
     public const int NETLINK_ROUTE = 0;
@@ -14,7 +16,4 @@ internal static partial class Libc
 
     /// <summary>sizeof(struct sockaddr_nl).</summary>
     public const int SockAddrNlSize = 12;
-
-    [LibraryImport(LibraryName, EntryPoint = "getsockname", SetLastError = true)]
-    public static unsafe partial int GetSockName(SafeHandle fd, byte* address, ref int addressLength);
 }

@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace Keepalived.Actors.Kernel.Libc;
 
-internal static partial class Libc
+/// <summary>Thread priorities (sys/resource.h, sched.h): LibraryImport, Tmds.LibC has no gettid, setpriority or sched_setscheduler.</summary>
+internal static partial class LibcCalls
 {
     public const int PRIO_PROCESS = 0;
 

@@ -2,8 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Keepalived.Actors.Kernel.Libc;
 
-/// <summary>Starting, watching and signalling child processes: posix_spawn(3), pidfd and waitid(2).</summary>
-internal static partial class Libc
+/// <summary>
+/// Starting, watching and signalling child processes: posix_spawn(3), pidfd and waitid(2).
+/// LibraryImport: Tmds.LibC has no posix_spawn*, pidfd_open, waitid or waitpid; the few it has
+/// (kill, sigemptyset, geteuid, ...) stay here with the rest of the family.
+/// </summary>
+internal static partial class LibcCalls
 {
     // glibc's posix_spawnattr_t is 336 bytes and posix_spawn_file_actions_t 80 on every 64-bit
     // target; the buffers callers stack-allocate are larger so a different libc cannot overrun them.

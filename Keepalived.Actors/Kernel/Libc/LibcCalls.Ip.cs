@@ -2,8 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Keepalived.Actors.Kernel.Libc;
 
-/// <summary>IPv4/IPv6 socket options, sendmsg and the option structs (linux/in.h, linux/in6.h).</summary>
-internal static partial class Libc
+/// <summary>
+/// IPv4/IPv6 socket options (linux/in.h, linux/in6.h). Their structs are Tmds.LibC's
+/// (ip_mreqn, ipv6_mreq, in_pktinfo, in6_pktinfo); the classic BPF program (linux/filter.h)
+/// is ours, Tmds.LibC has no sock_filter.
+/// </summary>
+internal static partial class LibcCalls
 {
     public const int IPPROTO_ICMPV6 = 58;
     public const int IPPROTO_VRRP = 112;
@@ -34,33 +38,8 @@ internal static partial class Libc
     // SOL_SOCKET
     public const int SO_ATTACH_FILTER = 26;
 
-    public const int MSG_DONTROUTE = 0x4;
-    public const int MSG_CTRUNC = 0x8;
-
     public const int SizeOfSockAddrIn = 16;
     public const int SizeOfSockAddrIn6 = 28;
-    public const int SizeOfInPktInfo = 12;
-    public const int SizeOfIn6PktInfo = 20;
-
-    [LibraryImport(LibraryName, EntryPoint = "sendmsg", SetLastError = true)]
-    public static unsafe partial nint SendMsg(SafeHandle fd, MsgHdr* message, int flags);
-
-    /// <summary>struct ip_mreqn.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct IpMreqn
-    {
-        public uint MulticastAddress;   // network order
-        public uint LocalAddress;       // network order
-        public int InterfaceIndex;
-    }
-
-    /// <summary>struct ipv6_mreq.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public unsafe struct Ipv6Mreq
-    {
-        public fixed byte MulticastAddress[16];
-        public int InterfaceIndex;
-    }
 
     /// <summary>struct sock_filter (one classic BPF instruction).</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -79,13 +58,4 @@ internal static partial class Libc
         public ushort Length;
         public SockFilter* Filter;
     }
-
-    /// <summary>CMSG_ALIGN: control message headers and data are aligned to the size of a long.</summary>
-    public static int CMsgAlign(int length) => (length + 7) & ~7;
-
-    /// <summary>CMSG_SPACE: room one control message with <paramref name="dataLength"/> bytes takes.</summary>
-    public static unsafe int CMsgSpace(int dataLength) => CMsgAlign(sizeof(CMsgHdr)) + CMsgAlign(dataLength);
-
-    /// <summary>CMSG_LEN: the cmsg_len value for <paramref name="dataLength"/> bytes of data.</summary>
-    public static unsafe int CMsgLen(int dataLength) => CMsgAlign(sizeof(CMsgHdr)) + dataLength;
 }

@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace Keepalived.Actors.Kernel.Libc;
 
-internal static partial class Libc
+/// <summary>inotify (sys/inotify.h): LibraryImport, Tmds.LibC has no inotify.</summary>
+internal static partial class LibcCalls
 {
     // <sys/inotify.h>
     public const uint IN_CLOSE_WRITE = 0x8;
