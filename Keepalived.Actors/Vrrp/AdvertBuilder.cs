@@ -38,7 +38,7 @@ internal sealed class AdvertBuilder
         _destinations = env.Destinations;
         _sends = new VrrpSocketActor.Send[env.Destinations.Count];
         ReceivedLength = _length + (env.Family == System.Net.Sockets.AddressFamily.InterNetwork
-            ? Kernel.Vrrp.Ipv4Header.Length + (_fields.AuthType == Config.Vrrp.VrrpAuthType.Ah ? IpsecAh.Length : 0)
+            ? Ipv4Header.MinimumLength + (_fields.AuthType == Config.Vrrp.VrrpAuthType.Ah ? IpsecAh.Length : 0)
             : 0);
     }
 

@@ -1,3 +1,5 @@
+using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Protocol.Packet;
 using System.Net;
 using System.Runtime.InteropServices;
 using FsCheck;
@@ -15,13 +17,14 @@ public sealed class VrrpParsingTests
     public void An_IPv4_header_gives_the_payload_after_it()
     {
         byte[] datagram = new byte[20 + 16];
-        Ipv4Header.WriteVrrp(datagram, IPAddress.Parse("10.199.0.1"), IPAddress.Parse("224.0.0.18"), 255, 16);
-        Assert.True(Ipv4Header.TryRead(datagram, out int offset, out int length));
+        Ipv4Header.Write(datagram, IPAddress.Parse("10.199.0.1").GetAddressBytes(), IPAddress.Parse("224.0.0.18").GetAddressBytes(),
+            VrrpConstants.IpProtocolVrrp, 16, ttl: 255);
+        Assert.True(Ipv4Header.TryLocatePayload(datagram, out var ip, out int offset, out int length));
         Assert.Equal((20, 16), (offset, length));
-        Assert.Equal(255, Ipv4Header.Ttl(datagram));
+        Assert.Equal(255, ip.Ttl);
         Assert.Equal(0xc0, datagram[1]);
         Assert.Equal(112, datagram[9]);
-        Assert.Equal(IPAddress.Parse("10.199.0.1"), new IPAddress(Ipv4Header.Source(datagram)));
+        Assert.Equal(IPAddress.Parse("10.199.0.1"), new IPAddress(ip.Source));
     }
 
     [Theory]
@@ -37,7 +40,7 @@ public sealed class VrrpParsingTests
         datagram[0] = versionIhl;
         datagram[2] = (byte)(totalLength >> 8);
         datagram[3] = (byte)totalLength;
-        Assert.False(Ipv4Header.TryRead(datagram.AsSpan(0, received), out _, out _));
+        Assert.False(Ipv4Header.TryLocatePayload(datagram.AsSpan(0, received), out _, out _, out _));
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class VrrpParsingTests
     {
         Prop.ForAll<byte[]>(bytes =>
         {
-            if (!Ipv4Header.TryRead(bytes, out int offset, out int length))
+            if (!Ipv4Header.TryLocatePayload(bytes, out _, out int offset, out int length))
                 return true;
             return offset >= 20 && length >= 0 && offset + length <= bytes.Length;
         }).QuickCheckThrowOnFailure();

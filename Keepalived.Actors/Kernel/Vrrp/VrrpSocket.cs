@@ -24,7 +24,7 @@ namespace Keepalived.Actors.Kernel.Vrrp;
 public sealed class VrrpSocket : IDisposable
 {
     /// <summary>The IPv4 total length field bounds what fits behind our header.</summary>
-    public const int MaxMessageLength = ushort.MaxValue - Ipv4Header.Length;
+    public const int MaxMessageLength = ushort.MaxValue - Ipv4Header.MinimumLength;
 
     private readonly Socket _send;
     private readonly Socket _read;
@@ -121,11 +121,11 @@ public sealed class VrrpSocket : IDisposable
         bool multicast = IsMulticast(destination);
         Span<byte> name = stackalloc byte[InetSockAddr.MaxLength];
         int nameLength = InetSockAddr.Write(name, destination, NeedsScope(destination) ? InterfaceIndex : 0);
-        Span<byte> ipHeader = stackalloc byte[Ipv4Header.Length];
+        Span<byte> ipHeader = stackalloc byte[Ipv4Header.MinimumLength];
         Span<byte> control = stackalloc byte[ControlMessages.SendSpace];
         int controlLength = 0;
         if (_ipv4)
-            Ipv4Header.WriteVrrp(ipHeader, source, destination, multicast ? (byte)255 : _ipv4Ttl, vrrpMessage.Length);
+            WriteIpv4Header(ipHeader, source, destination, multicast ? (byte)255 : _ipv4Ttl, vrrpMessage.Length);
         else
             controlLength = ControlMessages.WriteIpv6PacketInfo(control, source, InterfaceIndex);
 
@@ -138,7 +138,7 @@ public sealed class VrrpSocket : IDisposable
             iovec* iov = stackalloc iovec[2];
             int iovCount = 0;
             if (_ipv4)
-                iov[iovCount++] = new iovec { iov_base = h, iov_len = Ipv4Header.Length };
+                iov[iovCount++] = new iovec { iov_base = h, iov_len = Ipv4Header.MinimumLength };
             iov[iovCount++] = new iovec { iov_base = m, iov_len = vrrpMessage.Length };
             msghdr message = new()
             {
@@ -243,14 +243,13 @@ public sealed class VrrpSocket : IDisposable
 
         if (_ipv4)
         {
-            if (!Ipv4Header.TryRead(datagram, out int offset, out int payloadLength))
+            if (!Ipv4Header.TryLocatePayload(datagram, out var ip, out int offset, out int payloadLength))
             {
                 Interlocked.Increment(ref _malformed);
                 return false;
             }
             received = new VrrpReceived(offset, payloadLength,
-                _addresses.Get(Ipv4Header.Source(datagram)), _addresses.Get(Ipv4Header.Destination(datagram)),
-                Ipv4Header.Ttl(datagram), ifIndex);
+                _addresses.Get(ip.Source), _addresses.Get(ip.Destination), ip.Ttl, ifIndex);
             return true;
         }
 
@@ -260,6 +259,16 @@ public sealed class VrrpSocket : IDisposable
             destination.IsEmpty ? Options.Group : _addresses.Get(destination),
             hopLimit, ifIndex);
         return true;
+    }
+
+    /// <summary>keepalived's IPv4 header of an advert (vrrp_build_ip4), written without allocating.</summary>
+    private static void WriteIpv4Header(Span<byte> header, IPAddress source, IPAddress destination, byte ttl, int payloadLength)
+    {
+        Span<byte> from = stackalloc byte[4];
+        Span<byte> to = stackalloc byte[4];
+        source.TryWriteBytes(from, out _);
+        destination.TryWriteBytes(to, out _);
+        Ipv4Header.Write(header, from, to, VrrpConstants.IpProtocolVrrp, payloadLength, ttl);
     }
 
     private static bool IsMulticast(IPAddress address)

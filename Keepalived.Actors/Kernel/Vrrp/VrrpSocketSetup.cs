@@ -4,6 +4,8 @@ using Keepalived.Actors.Kernel.Libc;
 using Tmds.Linux;
 using static Keepalived.Actors.Kernel.Libc.LibcCalls;
 
+using Keepalived.Actors.Protocol.Packet;
+
 namespace Keepalived.Actors.Kernel.Vrrp;
 
 /// <summary>
@@ -50,9 +52,9 @@ internal static class VrrpSocketSetup
 
             // IPv4's TOS is in the header we write; IP_TOS also sets the socket priority as keepalived's does
             if (v4)
-                KernelSocket.SetOption(socket, IPPROTO_IP, IP_TOS, Ipv4Header.VrrpTos);
+                KernelSocket.SetOption(socket, IPPROTO_IP, IP_TOS, Ipv4Header.VrrpTypeOfService);
             else
-                KernelSocket.SetOption(socket, IPPROTO_IPV6, IPV6_TCLASS, Ipv4Header.VrrpTos);
+                KernelSocket.SetOption(socket, IPPROTO_IPV6, IPV6_TCLASS, Ipv4Header.VrrpTypeOfService);
 
             SocketOption.ReceiveNothing(socket);
             return socket;

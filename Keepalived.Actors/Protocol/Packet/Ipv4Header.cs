@@ -4,11 +4,15 @@ namespace Keepalived.Actors.Protocol.Packet;
 
 /// <summary>
 /// An IPv4 header (RFC 791) read in place, as IPv4 raw sockets deliver it ahead of the VRRP
-/// message: the receive path takes the TTL and the addresses from here.
+/// message: the receive path takes the TTL and the addresses from here, and the send path writes
+/// keepalived's (vrrp_build_ip4) with it.
 /// </summary>
 public readonly ref struct Ipv4Header
 {
     public const int MinimumLength = 20;
+
+    /// <summary>RFC 5798 §5.1.1.3 and keepalived: internetwork control, the TOS (and IPv6 traffic class) of adverts.</summary>
+    public const byte VrrpTypeOfService = 0xC0;
 
     private readonly ReadOnlySpan<byte> header;
 
@@ -49,9 +53,27 @@ public readonly ref struct Ipv4Header
         return Ipv4ReadStatus.Ok;
     }
 
-    /// <summary>Writes a 20-byte header without options, checksum filled (for tests and raw IP_HDRINCL sends).</summary>
+    /// <summary>
+    /// Reads the header and where its payload is, from the total length: false when the header is
+    /// malformed, or the total length falls inside the header or beyond what arrived.
+    /// </summary>
+    public static bool TryLocatePayload(ReadOnlySpan<byte> datagram, out Ipv4Header header, out int offset, out int length)
+    {
+        offset = length = 0;
+        if (TryRead(datagram, out header) != Ipv4ReadStatus.Ok) return false;
+        int total = header.TotalLength;
+        if (total < header.HeaderLength || total > datagram.Length) return false;
+        offset = header.HeaderLength;
+        length = total - offset;
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a 20-byte header without options, checksum filled (raw IP_HDRINCL sends; the kernel
+    /// fills in the identification, as keepalived leaves it 0).
+    /// </summary>
     public static int Write(Span<byte> destination, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destinationAddress,
-        byte protocol, int payloadLength, byte ttl = VrrpConstants.IpTtl, byte typeOfService = 0xC0)
+        byte protocol, int payloadLength, byte ttl = VrrpConstants.IpTtl, byte typeOfService = VrrpTypeOfService)
     {
         if (source.Length != 4 || destinationAddress.Length != 4)
             throw new ArgumentException("IPv4 addresses are 4 bytes");
@@ -59,7 +81,7 @@ public readonly ref struct Ipv4Header
         var h = destination[..MinimumLength];
         h.Clear();
         h[0] = 0x45;
-        // keepalived sends with TOS 0xc0 (internetwork control), id 0, no fragmentation flags.
+        // keepalived sends id 0, no fragmentation flags
         h[1] = typeOfService;
         BinaryPrimitives.WriteUInt16BigEndian(h[2..], (ushort)(MinimumLength + payloadLength));
         h[8] = ttl;
