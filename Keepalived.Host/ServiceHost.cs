@@ -86,6 +86,7 @@ public static class ServiceHost
         // Once the settings are read, that thread runs the interface look-up once (answer
         // dropped), so the VRRP manager's, on the way to the first advert, finds its code warm:
         // cold, it took about 18 ms more there.
+        AkkaWarmUp.Start();
         var loading = ServiceSettings.Load(options.ConfigFile, options.HoconFile, options.Detail,
             options.RunVrrp ? NetlinkActor.RehearseLookup : null);
         var config = ReadConfiguration(options, () => ServiceSettings.OverridesOf(loading));
