@@ -56,6 +56,7 @@ interop config
 if [ -x "$ROOT/../shared/lab/lab.sh" ]; then
     interop interop
     interop dualnet
+    interop frr
 else
     echo "warning: ../shared/lab not found; VRRP interop not tested" >&2
 fi
