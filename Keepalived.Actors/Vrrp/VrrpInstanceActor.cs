@@ -214,7 +214,11 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         }
         if (result.Describe(_name) is { } note) _log.Info("{Note}", note);
         // timed from its arrival, as keepalived times it from the wake-up that read it
+        var discarded = _machine.Counters.LowerPriorityDiscarded;
         Run(VrrpEvent.AdvertReceived(priority, interval, packet.Source), packet.ReceivedAt);
+        // keepalived's vrrp_state_backup says so for each advert a preempting backup discards
+        if (_machine.Counters.LowerPriorityDiscarded != discarded)
+            _log.Info("({Instance}) received lower priority ({Priority}) advert from {Source} - discarding", _name, priority, packet.Source);
     }
 
     private VrrpCheckResult Validate(VrrpSocketActor.Received packet, out int priority, out TimeSpan interval)

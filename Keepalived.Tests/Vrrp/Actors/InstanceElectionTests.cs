@@ -50,6 +50,22 @@ public sealed class InstanceElectionTests(ITestOutputHelper output) : ActorTest(
     }
 
     [Fact]
+    public void A_preempting_backup_logs_each_lower_priority_advert_it_discards_as_keepalived_does()
+    {
+        var rig = new InstanceRig(this).StartAsBackup();
+        rig.Receive(PeerAdvert.V2(150));
+        Assert.Empty(Logs.WithTemplate("received lower priority"));
+
+        rig.Receive(PeerAdvert.V2(50));
+        rig.Receive(PeerAdvert.V2(60));
+
+        var lines = Logs.WithTemplate("received lower priority").Select(LogCapture.Arguments).ToList();
+        Assert.Equal([50, 60], lines.Select(a => (int)a[1]));
+        Assert.All(lines, a => Assert.Equal("VI_1", a[0]));
+        Assert.Equal(InstanceRig.Peer, lines[0][2]);
+    }
+
+    [Fact]
     public void A_preempting_backup_discards_lower_priorities_and_takes_over_when_its_timer_runs_out()
     {
         var rig = new InstanceRig(this).StartAsBackup();
