@@ -102,19 +102,18 @@ public static class ServiceHost
         }
         var settings = loaded.Settings;
         Log.Logger = loaded.Logger;
-        Akka.Configuration.Config? akkaSection;
         try
         {
-            akkaSection = ActorSystemConfig.OperatorSection(settings);
-        }
-        catch (Akka.Configuration.ConfigurationException ex)
-        {
-            Log.Fatal("keepalived.hocon: {Error}", ex.Message);
-            await (await loaded.Real).DisposeAsync();
-            return ConfigTestExitCode.Fatal;
-        }
-        try
-        {
+            Akka.Configuration.Config? akkaSection;
+            try
+            {
+                akkaSection = ActorSystemConfig.OperatorSection(settings);
+            }
+            catch (Akka.Configuration.ConfigurationException ex)
+            {
+                Log.Fatal("keepalived.hocon: {Error}", ex.Message);
+                return ConfigTestExitCode.Fatal;
+            }
             using var pidFiles = new PidFiles();
             using var gcPauses = new GcPauseWatch();
             // VRRP's event loop: one thread in epoll_wait for the timers (a timerfd: the ActorSystem's

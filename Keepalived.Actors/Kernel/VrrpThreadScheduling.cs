@@ -31,7 +31,10 @@ public sealed record VrrpThreadScheduling(int Nice, int? RealtimePriority)
     /// <param name="realtimeDefault">The HOCON setting: the priority used when keepalived.conf sets none; 0 for none.</param>
     public static VrrpThreadScheduling From(ProcessScheduling? configured, int realtimeDefault = DefaultRealtimePriority) => new(
         configured is { Priority: not 0 } ? configured.Priority : DefaultNice,
-        configured?.RealtimePriority ?? (realtimeDefault > 0 ? Math.Min(realtimeDefault, 99) : null));
+        configured?.RealtimePriority ?? Realtime(realtimeDefault));
+
+    /// <summary>A real-time priority setting: 0 or less is none; SCHED_RR's highest is 99.</summary>
+    public static int? Realtime(int priority) => priority > 0 ? Math.Min(priority, 99) : null;
 
     /// <summary>Applies this to the calling thread; returns what it got, in words, for the log.</summary>
     public unsafe string ApplyToCurrentThread()

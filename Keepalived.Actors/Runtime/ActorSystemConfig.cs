@@ -74,16 +74,16 @@ public static class ActorSystemConfig
               loop-nice = {{scheduling.Nice}}
               loop-realtime-priority = {{scheduling.RealtimePriority ?? 0}}
             }
-            {{OnTheLoop}}
+            {{VrrpDispatcherSection(onTheLoop: true)}}
             """).WithFallback(ConfigurationFactory.ParseString(Common));
         return operatorAkka is null || operatorAkka.IsEmpty ? ours : operatorAkka.WithFallback(ours);
     }
 
-    /// <summary>The VRRP dispatcher on the event loop.</summary>
-    private static readonly string OnTheLoop = $$"""
+    /// <summary>The VRRP dispatcher: on the event loop, or (tests) on the thread pool.</summary>
+    private static string VrrpDispatcherSection(bool onTheLoop) => $$"""
         {{VrrpDispatcher}} {
           type = Dispatcher
-          executor = "{{typeof(EventLoopExecutorConfigurator).AssemblyQualifiedName}}"
+          {{(onTheLoop ? $"executor = \"{typeof(EventLoopExecutorConfigurator).AssemblyQualifiedName}\"" : "")}}
           {{OneMessagePerTurn}}
         }
         """;
@@ -92,16 +92,8 @@ public static class ActorSystemConfig
     /// Tests: the given clock (system, timerfd or a TimeProvider type); the VRRP dispatcher on the
     /// thread pool, or with <paramref name="eventLoop"/> on an event loop as in the service.
     /// </summary>
-    public static AkkaConfig Test(string clock, bool eventLoop = false) => ConfigurationFactory.ParseString(eventLoop
-        ? $$"""
-            keepalived-net.scheduler { clock = "{{clock}}", event-loop = on }
-            {{OnTheLoop}}
-            """
-        : $$"""
-            keepalived-net.scheduler.clock = "{{clock}}"
-            {{VrrpDispatcher}} {
-              type = Dispatcher
-              {{OneMessagePerTurn}}
-            }
-            """).WithFallback(ConfigurationFactory.ParseString(Common));
+    public static AkkaConfig Test(string clock, bool eventLoop = false) => ConfigurationFactory.ParseString($$"""
+        keepalived-net.scheduler { clock = "{{clock}}", event-loop = {{(eventLoop ? "on" : "off")}} }
+        {{VrrpDispatcherSection(eventLoop)}}
+        """).WithFallback(ConfigurationFactory.ParseString(Common));
 }

@@ -41,7 +41,7 @@ public sealed class ClockScheduler : SchedulerBase, IDisposable
         {
             var scheduling = new VrrpThreadScheduling(
                 config.GetInt("keepalived-net.scheduler.loop-nice", VrrpThreadScheduling.DefaultNice),
-                config.GetInt("keepalived-net.scheduler.loop-realtime-priority", 0) is > 0 and var rt ? Math.Min(rt, 99) : null);
+                VrrpThreadScheduling.Realtime(config.GetInt("keepalived-net.scheduler.loop-realtime-priority", 0)));
             Loop = new EpollEventLoop("vrrp", () => log.Debug("VRRP event loop thread: {Scheduling}", scheduling.ApplyToCurrentThread()),
                 ex => log.Error(ex, "VRRP event loop: a callback failed"));
         }
@@ -66,7 +66,7 @@ public sealed class ClockScheduler : SchedulerBase, IDisposable
     /// <summary>The clock every timer of the system runs on (<see cref="ActorClock"/> hands it to actors).</summary>
     public TimeProvider Clock { get; }
 
-    /// <summary>The VRRP event loop (clock <c>timerfd</c> only): its dispatcher and the VRRP sockets use it.</summary>
+    /// <summary>The VRRP event loop (clock <c>timerfd</c>, or <c>event-loop = on</c>): its dispatcher and the VRRP sockets use it.</summary>
     public EpollEventLoop? Loop { get; }
 
     /// <summary>The VRRP event loop when <paramref name="context"/>'s actor runs on it (its dispatcher is the VRRP one), else null.</summary>

@@ -10,20 +10,11 @@ namespace Keepalived.Tests.Supervision;
 /// <summary>
 /// The kernel leaves with something to keep (the VRRP socket's registrations, the link watcher's
 /// watchers) fail while traffic flows, in namespaces of the test's own, and are made again by
-/// their BackoffSupervisor with nothing lost. Each runs in a system whose VRRP event loop thread
-/// was made inside the namespace, as the socket must be opened there.
+/// their BackoffSupervisor with nothing lost (each in a <see cref="NamespaceSystem"/>).
 /// </summary>
 public sealed class LeafRestartNamespaceTests(ITestOutputHelper output) : ActorTest(output)
 {
     private static readonly IPAddress Vip = IPAddress.Parse("10.199.0.100");
-
-    private static (ActorSystem System, FaultInjector Faults) SystemIn(NetNs ns)
-    {
-        var system = ns.Run(() => ActorSystem.Create("leaf-restart", ActorSystemConfig.Test("system", eventLoop: true)));
-        var faults = new FaultInjector();
-        FaultInjection.Get(system).Interceptor = faults;
-        return (system, faults);
-    }
 
     private static Props OnTheLoop(Props props) => props.WithDispatcher(ActorSystemConfig.VrrpDispatcher);
 
@@ -47,7 +38,7 @@ public sealed class LeafRestartNamespaceTests(ITestOutputHelper output) : ActorT
     public void A_vrrp_socket_made_again_still_routes_adverts_to_the_instance_registered_before()
     {
         using var link = VethLink.Create();
-        var (system, faults) = SystemIn(link.B);
+        var (system, faults) = NamespaceSystem.In(link.B, "leaf-restart");
         using var _ = system;
         var options = VrrpSocketTests.Options(VethLink.BInterface, false, false, VrrpSocketOptions.Ipv4Group, null);
         var host = system.ActorOf(LeafHost.Props(OnTheLoop(VrrpSocketActor.Props(options)), "socket"), "host");
@@ -89,7 +80,7 @@ public sealed class LeafRestartNamespaceTests(ITestOutputHelper output) : ActorT
     public void A_link_watcher_made_again_tells_its_watchers_what_changed_and_nothing_else()
     {
         using var link = VethLink.Create();
-        var (system, faults) = SystemIn(link.A);
+        var (system, faults) = NamespaceSystem.In(link.A, "leaf-restart");
         using var _ = system;
         var host = system.ActorOf(LeafHost.Props(OnTheLoop(LinkWatcherActor.Props()), "links"), "host");
         host.Tell(new LinkWatcherActor.Watch(VethLink.AInterface, TestActor));

@@ -56,12 +56,7 @@ public sealed class NftablesActor : ServiceActor
         // an earlier incarnation failed (and deleted its tables as it stopped): its addresses are blocked again
         if (_firewall.Elements.Count == 0) return;
         var held = _firewall.Elements.ToList();
-        var failures = new List<string>();
-        Try(failures, "restore", () =>
-        {
-            var (staleIpv4, staleIpv6) = StaleTables();
-            Send($"restore {Describe(held)}", (ref NftBatchWriter b) => _firewall.WriteAdd(ref b, held, staleIpv4, staleIpv6));
-        });
+        Try([], "restore", () => SendAdd("restore", held));
     }
 
     protected override void PostStop()
@@ -84,11 +79,7 @@ public sealed class NftablesActor : ServiceActor
         var added = _firewall.Retain(Elements(a.Addresses, a.Interface, a.DontTrackPrimary, failures));
         if (added.Count == 0) return failures;
         var setup = _firewall.Setup;
-        var ok = Try(failures, "add", () =>
-        {
-            var (staleIpv4, staleIpv6) = _firewall.HasTables ? (false, false) : StaleTables();
-            Send($"add {Describe(added)}", (ref NftBatchWriter b) => _firewall.WriteAdd(ref b, added, staleIpv4, staleIpv6));
-        });
+        var ok = Try(failures, "add", () => SendAdd("add", added));
         if (!ok)
         {
             // nothing of the batch was applied: forget it, so a later add tries again
@@ -120,6 +111,13 @@ public sealed class NftablesActor : ServiceActor
                 vips.Add(vip);
         }
         return vips;
+    }
+
+    /// <summary>Adds <paramref name="vips"/> to their sets, making keepalived's tables first if they are not there.</summary>
+    private void SendAdd(string what, List<NftVip> vips)
+    {
+        var (staleIpv4, staleIpv6) = _firewall.HasTables ? (false, false) : StaleTables();
+        Send($"{what} {Describe(vips)}", (ref NftBatchWriter b) => _firewall.WriteAdd(ref b, vips, staleIpv4, staleIpv6));
     }
 
     private (bool Ipv4, bool Ipv6) StaleTables()

@@ -73,7 +73,7 @@ public sealed class SocketReceiveBufferTests(ITestOutputHelper output) : ActorTe
     public void The_socket_actor_sets_the_sum_of_the_shares_and_never_shrinks_it()
     {
         using var link = VethLink.Create();
-        using var system = SystemIn(link.A);
+        using var system = NamespaceSystem.In(link.A, "rx-buffer").System;
         var options = VrrpSocketTests.Options(VethLink.AInterface, false, false, null, null);
         var socket = system.ActorOf(VrrpSocketActor.Props(options).WithDispatcher(ActorSystemConfig.VrrpDispatcher), "socket");
         var a = CreateTestProbe();
@@ -101,7 +101,7 @@ public sealed class SocketReceiveBufferTests(ITestOutputHelper output) : ActorTe
     public void Without_shares_the_kernel_default_stays()
     {
         using var link = VethLink.Create();
-        using var system = SystemIn(link.A);
+        using var system = NamespaceSystem.In(link.A, "rx-buffer").System;
         var socket = system.ActorOf(VrrpSocketActor.Props(VrrpSocketTests.Options(VethLink.AInterface, false, false, null, null))
             .WithDispatcher(ActorSystemConfig.VrrpDispatcher), "socket");
         socket.Tell(new VrrpSocketActor.Register(1, CreateTestProbe().Ref));
@@ -109,13 +109,6 @@ public sealed class SocketReceiveBufferTests(ITestOutputHelper output) : ActorTe
         Assert.Equal(new VrrpSocketActor.ReceiveBuffer(0, fallback), Buffer(socket));
         system.Stop(socket);
     }
-
-    /// <summary>
-    /// A system whose VRRP event loop thread is made in <paramref name="ns"/>, so the socket actor
-    /// on it opens its socket there (a thread keeps the namespace it was made in).
-    /// </summary>
-    private static ActorSystem SystemIn(NetNs ns) =>
-        ns.Run(() => ActorSystem.Create("rx-buffer", ActorSystemConfig.Test("system", eventLoop: true)));
 
     private VrrpSocketActor.ReceiveBuffer Buffer(IActorRef socket)
     {
