@@ -17,8 +17,16 @@ public static class ActorSystemConfig
     /// <summary>The dispatcher of the VRRP instance, sync-group and socket actors.</summary>
     public const string VrrpDispatcher = "keepalived-net.vrrp-dispatcher";
 
-    /// <summary>Keys an operator's akka section may not set: the scheduler the VRRP loop's timers and dispatcher depend on.</summary>
-    public static readonly IReadOnlyList<string> Reserved = ["akka.scheduler.implementation"];
+    /// <summary>
+    /// Keys an operator's akka section may not set: the scheduler the VRRP loop's timers and
+    /// dispatcher depend on, and the default mailbox, whose unbounded FIFO order the takeover
+    /// sequence relies on. A deployment entry may not name a dispatcher or mailbox either, as that
+    /// would move actors off the VRRP loop (<see cref="DeploymentKeys"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Reserved = ["akka.scheduler.implementation", "akka.actor.default-mailbox.mailbox-type"];
+
+    /// <summary>Settings of an <c>akka.actor.deployment</c> entry that an operator may not give.</summary>
+    public static readonly IReadOnlyList<string> DeploymentKeys = ["dispatcher", "mailbox"];
 
     private static readonly string Scheduler = typeof(ClockScheduler).AssemblyQualifiedName!;
 
@@ -54,11 +62,19 @@ public static class ActorSystemConfig
         {
             throw new ConfigurationException($"akka: {ex.Message}", ex);
         }
-        foreach (var key in Reserved)
+        foreach (var key in Reserved.Concat(DeploymentOverrides(config)))
             if (config.HasPath(key))
                 throw new ConfigurationException($"{key}: set by keepalived-net (the VRRP event loop depends on it) and may not be changed in keepalived.hocon");
         return config;
     }
+
+    /// <summary>The dispatcher and mailbox keys of each deployment entry the section has.</summary>
+    private static IEnumerable<string> DeploymentOverrides(AkkaConfig config) =>
+        config.HasPath("akka.actor.deployment")
+            ? from entry in config.GetConfig("akka.actor.deployment").Root.GetObject().Items.Keys
+              from key in DeploymentKeys
+              select $"akka.actor.deployment.\"{entry}\".{key}"
+            : [];
 
     /// <summary>The service's configuration: timers on a timerfd of the VRRP loop, which runs the VRRP dispatcher.</summary>
     public static AkkaConfig Service(VrrpThreadScheduling scheduling, bool debug, AkkaConfig? operatorAkka = null)

@@ -20,9 +20,14 @@ public sealed class LogCapture
         get { lock (_lock) return _events.ToArray(); }
     }
 
-    /// <summary>The events whose message template contains <paramref name="text"/>.</summary>
+    /// <summary>The events whose message template (or plain message, when logged without arguments) contains <paramref name="text"/>.</summary>
     public IEnumerable<LogEvent> WithTemplate(string text) =>
-        Events.Where(e => e.Message is LogMessage m && m.Format.Contains(text, StringComparison.Ordinal));
+        Events.Where(e => e.Message switch
+        {
+            LogMessage m => m.Format.Contains(text, StringComparison.Ordinal),
+            string s => s.Contains(text, StringComparison.Ordinal),
+            _ => false,
+        });
 
     /// <summary>The arguments of a templated event.</summary>
     public static IReadOnlyList<object> Arguments(LogEvent e) => e.Message is LogMessage m ? [.. m.Parameters()] : [];

@@ -43,6 +43,23 @@ public sealed class ActorSystemConfigTests
         Assert.Contains("akka.scheduler.implementation", ex.Message);
     }
 
+    [Theory]
+    [InlineData("akka.actor.default-mailbox.mailbox-type = \"Akka.Dispatch.BoundedMailbox, Akka\"", "akka.actor.default-mailbox.mailbox-type")]
+    [InlineData("akka.actor.deployment { \"/vrrp/*\" { dispatcher = akka.actor.default-dispatcher } }", "akka.actor.deployment.\"/vrrp/*\".dispatcher")]
+    [InlineData("akka.actor.deployment { \"/user/x\" { mailbox = bounded } }", "akka.actor.deployment.\"/user/x\".mailbox")]
+    public void An_akka_section_that_would_move_actors_off_the_loop_is_refused_naming_the_key(string section, string key)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => ActorSystemConfig.OperatorSection(Hocon(section)));
+        Assert.StartsWith(key + ":", ex.Message);
+    }
+
+    [Fact]
+    public void A_deployment_entry_without_a_dispatcher_or_mailbox_is_handed_over()
+    {
+        var section = ActorSystemConfig.OperatorSection(Hocon("akka.actor.deployment { \"/user/x\" { router = round-robin-pool, nr-of-instances = 2 } }"));
+        Assert.Equal(2, section!.GetInt("akka.actor.deployment.\"/user/x\".nr-of-instances"));
+    }
+
     [Fact]
     public void An_unknown_clock_stops_the_system_from_starting_with_the_key_named()
     {
