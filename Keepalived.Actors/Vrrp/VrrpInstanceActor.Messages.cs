@@ -25,11 +25,7 @@ public sealed partial class VrrpInstanceActor
 
     public sealed record ShutdownComplete(string Name);
 
-    /// <summary>
-    /// To itself through a timer at start: a backup's only timer is always restarted before it
-    /// runs out, so without this the first timer to fire (and the advert it builds) would be
-    /// the first takeover's, paying for code that has never run while the VIP is unowned.
-    /// </summary>
+    /// <summary>To itself through a timer at start; it builds an advert (see <see cref="TakeoverRehearsal.PrepareTimers"/>).</summary>
     private sealed class Rehearsal
     {
         public static readonly Rehearsal Instance = new();

@@ -146,16 +146,9 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     {
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self,
             VrrpReceiveBuffer.Share(_env.Config, _env.Global, _adverts.ReceivedLength, _env.Mtu)));
-        // every timer's clock timer is made now, not when first started: a backup's advert timer
-        // was made during its first takeover (35-240 µs of it, measured)
-        foreach (var key in TimerKeys)
-        {
-            Timers.StartSingleTimer(key, Rehearsal.Instance, TimeSpan.FromDays(1));
-            Timers.Cancel(key);
-        }
+        TakeoverRehearsal.PrepareTimers(Timers, TimerKeys, Rehearsal.Instance);
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
-        Timers.StartSingleTimer(Rehearsal.Instance, Rehearsal.Instance, TimeSpan.Zero);
         // reported before the start, so the instance goes from INIT straight to FAULT
         if (_env.StartFault is { } fault) SetFault(fault, true);
         // keepalived holds an instance with an unweighted track_script back until that script
