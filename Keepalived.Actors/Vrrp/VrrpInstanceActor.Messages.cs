@@ -46,15 +46,6 @@ public sealed partial class VrrpInstanceActor
     public sealed record Status(string Name, VrrpState State, int BasePriority, int EffectivePriority,
         IPAddress? MasterAddress, TimeSpan MasterDownInterval, VrrpStatistics Statistics);
 
-    /// <summary>
-    /// A fault source (a link, a tracker: <paramref name="Source"/> names it) went bad or
-    /// recovered; the instance is in FAULT while any source is bad.
-    /// </summary>
-    public sealed record FaultChanged(bool Faulted, string Source);
-
-    /// <summary>The total priority (base + tracker weights) changed.</summary>
-    public sealed record TotalPriorityChanged(int TotalPriority);
-
     /// <summary>Published on the event stream on every state change (management, sync groups, tests).</summary>
     public sealed record StateChanged(string Name, VrrpState From, VrrpState To, VrrpTransitionReason Reason, int Priority);
 }

@@ -118,11 +118,9 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
         Receive<NftablesActor.FirewallChanged>(OnFirewallChanged);
-        Receive<FaultChanged>(f => SetFault(f.Source, f.Faulted));
         Receive<LinkWatcherActor.LinkChanged>(OnLinkChanged);
         Receive<TrackerActor.TrackerState>(t => Apply(_tracking.SetState(t.Kind, t.Name, t.Up)));
         Receive<TrackFileActor.TrackerValue>(v => Apply(_tracking.SetFileValue(v.Name, v.Value)));
-        Receive<TotalPriorityChanged>(p => Run(VrrpEvent.PriorityChanged(p.TotalPriority)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
             _machine.MasterAddress, _machine.MasterDownInterval, _statistics.Snapshot())));
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
@@ -356,7 +354,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         if (changed.Added)
         {
             // a takeover's line waits until its gratuitous ARPs are out (logged with the state change):
-            // a line's first formatting took up to 0.6 ms there
+            // formatting a log line for the first time is slow enough to delay them
             _addedLine = (_takeoverStart != 0 ? _clock.GetElapsedTime(_takeoverStart) : null, changed.Elapsed);
             if (_takeoverStart == 0 || _pending.Count == 0) LogAddressesAdded();
             if (_addsInFlight > 0) _addsInFlight--;
