@@ -5,9 +5,9 @@ namespace Keepalived.Host;
 
 /// <summary>
 /// The service's watch on garbage-collection pauses, started once the service runs rather than
-/// at exec: the runtime event listener behind <see cref="GcPauseMonitor"/> costs about 50 ms to
-/// create (an event session, a dispatch thread, reflection over the runtime's event source), time
-/// that would otherwise come before the first advert. It starts right before the heap is settled,
+/// at exec: creating the runtime event listener behind <see cref="GcPauseMonitor"/> is slow (an
+/// event session, a dispatch thread, reflection over the runtime's event source), and at exec
+/// that time would come before the first advert. It starts right before the heap is settled,
 /// so that long collection is the first pause it sees; pauses before that are in the runtime's
 /// own total, which the statistics line gives as well.
 /// </summary>

@@ -6,7 +6,6 @@ using Keepalived.Actors.Config.Hocon;
 using Keepalived.Actors.Config.Parser;
 using Keepalived.Actors.Diagnostics;
 using Keepalived.Actors.Kernel;
-using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Scripts;
 using Akka.Actor;
 using Keepalived.Actors.Runtime;
@@ -83,12 +82,10 @@ public static class ServiceHost
         // which then builds the logger: together they are the larger part of the time from exec
         // to the first advert. The settings' keepalived { } overrides are applied once both are
         // read; nothing waits for the logger (what is logged meanwhile is held, then handed over).
-        // Once the settings are read, that thread runs the interface look-up once (answer
-        // dropped), so the VRRP manager's, on the way to the first advert, finds its code warm:
-        // cold, it took about 18 ms more there.
-        AkkaWarmUp.Start();
+        // The start-up rehearsals run alongside (TakeoverRehearsal says why and when).
+        TakeoverRehearsal.StartAkka();
         var loading = ServiceSettings.Load(options.ConfigFile, options.HoconFile, options.Detail,
-            options.RunVrrp ? NetlinkActor.RehearseLookup : null);
+            options.RunVrrp ? TakeoverRehearsal.LookUpInterfaces : null);
         var config = ReadConfiguration(options, () => ServiceSettings.OverridesOf(loading));
         ServiceSettings loaded;
         try
@@ -146,9 +143,7 @@ public static class ServiceHost
             if (config is not null)
                 watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker,
                     settings.GetBoolean("keepalived-net.vrrp.spread-adverts", true)));
-            // the takeover path's pure code is prepared on the second core while the instances start
-            // (a backup's first takeover is at least three adverts away)
-            VrrpWarmUp.Start();
+            TakeoverRehearsal.StartTakeoverCode();
             // single process: the "child" pid files name this process, written when that part runs
             if (options.RunVrrp) pidFiles.Write(options.VrrpPidFile);
             if (options.RunChecker) pidFiles.Write(options.CheckersPidFile);

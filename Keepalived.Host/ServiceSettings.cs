@@ -20,7 +20,7 @@ internal sealed record ServiceSettings(HoconConfig Settings, DeferredLogger Logg
     public static Task<ServiceSettings> Load(string configFile, string? hoconFile, bool detail, Action? meanwhile = null)
     {
         var loaded = new TaskCompletionSource<ServiceSettings>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // a thread, not the pool's: the pool's first work item waits for its start-up (3-9 ms measured)
+        // a thread, not the pool's: the pool's first work item waits for the pool to start
         new Thread(() => LoadOn(configFile, hoconFile, detail, meanwhile, loaded)) { IsBackground = true, Name = "settings" }.Start();
         return loaded.Task;
     }

@@ -12,9 +12,8 @@ namespace Keepalived.Actors.Kernel;
 /// worker) is an ordinary thread, not a second one at the loop's priority competing with it.
 /// Real time by default is where this departs from keepalived (whose VRRP process is not real
 /// time unless configured): with it no ordinary thread of ours, and no other process, delays a
-/// takeover or an advert. Measured (docs/benchmarks.md): first takeovers within 2 ms 19 of 21
-/// against 10 of 21; advert spacing of 1,000 instances with two CPU hogs running, p99 0.25–0.91
-/// ms against 4.3–17 ms at nice −10 (keepalived 4.3–4.4 ms), and alike on an idle machine.
+/// takeover or an advert, which keeps takeovers and advert spacing steady on a busy machine
+/// (docs/benchmarks.md has the figures).
 /// <c>vrrp_rlimit_rttime</c> is read and not applied: RLIMIT_RTTIME is per process here, and its
 /// SIGXCPU would end the whole service, not only a VRRP process as in keepalived; the kernel's
 /// real-time throttling (95 % of each second) still bounds a runaway loop.

@@ -3,8 +3,8 @@ using Keepalived.Actors.Config.Vrrp;
 namespace Keepalived.Actors.Tracking;
 
 /// <summary>What one tracker report changed for an instance.</summary>
-/// <param name="TotalChanged">The total priority changed (tell the instance <c>TotalPriorityChanged</c>).</param>
-/// <param name="FaultChanged">This tracker put the instance in or out of FAULT (tell it <c>FaultChanged(Faulted, Reason)</c>).</param>
+/// <param name="TotalChanged">The total priority changed (the instance's state machine is to hear of it).</param>
+/// <param name="FaultChanged">This tracker put the instance in or out of FAULT, for <paramref name="Reason"/>.</param>
 public readonly record struct TrackingUpdate(bool TotalChanged, bool FaultChanged, bool Faulted, string Reason);
 
 /// <summary>

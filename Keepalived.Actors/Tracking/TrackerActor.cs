@@ -26,8 +26,6 @@ public abstract class TrackerActor : ServiceActor
     /// <summary>Tell <paramref name="Subscriber"/> the current report now and every change from now on.</summary>
     public sealed record Subscribe(IActorRef Subscriber);
 
-    public sealed record Unsubscribe(IActorRef Subscriber);
-
     /// <summary>
     /// A vrrp_script (<paramref name="Kind"/> Script) or vrrp_track_process (Process) is up or
     /// down; <paramref name="Up"/> null: not known yet (a script before its first result,
@@ -45,10 +43,6 @@ public abstract class TrackerActor : ServiceActor
         {
             if (_subscribers.Refs.Add(s.Subscriber)) Context.Watch(s.Subscriber);
             if (_subscribers.Last is { } last) s.Subscriber.Tell(last, Self);
-        });
-        Receive<Unsubscribe>(u =>
-        {
-            if (_subscribers.Refs.Remove(u.Subscriber)) Context.Unwatch(u.Subscriber);
         });
         Receive<Terminated>(t => _subscribers.Refs.Remove(t.ActorRef));
     }

@@ -25,11 +25,7 @@ public sealed partial class VrrpInstanceActor
 
     public sealed record ShutdownComplete(string Name);
 
-    /// <summary>
-    /// To itself through a timer at start: a backup's only timer is always restarted before it
-    /// runs out, so without this the first timer to fire (and the advert it builds) would be
-    /// the first takeover's, paying for code that has never run while the VIP is unowned.
-    /// </summary>
+    /// <summary>To itself through a timer at start; it builds an advert (see <see cref="TakeoverRehearsal.PrepareTimers"/>).</summary>
     private sealed class Rehearsal
     {
         public static readonly Rehearsal Instance = new();
@@ -49,15 +45,6 @@ public sealed partial class VrrpInstanceActor
 
     public sealed record Status(string Name, VrrpState State, int BasePriority, int EffectivePriority,
         IPAddress? MasterAddress, TimeSpan MasterDownInterval, VrrpStatistics Statistics);
-
-    /// <summary>
-    /// A fault source (a link, a tracker: <paramref name="Source"/> names it) went bad or
-    /// recovered; the instance is in FAULT while any source is bad.
-    /// </summary>
-    public sealed record FaultChanged(bool Faulted, string Source);
-
-    /// <summary>The total priority (base + tracker weights) changed.</summary>
-    public sealed record TotalPriorityChanged(int TotalPriority);
 
     /// <summary>Published on the event stream on every state change (management, sync groups, tests).</summary>
     public sealed record StateChanged(string Name, VrrpState From, VrrpState To, VrrpTransitionReason Reason, int Priority);

@@ -27,6 +27,9 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     private readonly VrrpInstanceEnvironment _env;
     private readonly VrrpStateMachine _machine;
     private readonly VrrpReceiveValidator _validator;
+    // keepalived's vrrp_stats: the validator counts what it refuses and receives, this actor
+    // what it sends and its changes of state
+    private readonly VrrpStatistics _statistics = new();
     private readonly AdvertBuilder _adverts;
     private readonly InstanceTracking _tracking;
     // the actions of the current step, those not yet carried out from _next on (a takeover yields: see Run)
@@ -97,7 +100,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
             settings = settings with { AdvertSlot = LocalSlot(AdvertSlot.For(place, settings.AdvertInterval), settings.AdvertInterval) };
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
         _machine = new VrrpStateMachine(settings);
-        _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings));
+        _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings), _statistics);
         _adverts = new AdvertBuilder(env, settings, _validator.Expectations);
         _tracking = env.Vrrp is { } vrrp ? InstanceTracking.For(vrrp, env.Config) : new InstanceTracking(settings.Priority, env.Config.Tracks);
         // keepalived blocks the excluded addresses too (its vip and evip lists)
@@ -115,13 +118,11 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         });
         Receive<NetlinkActor.AddressesChanged>(OnAddressesChanged);
         Receive<NftablesActor.FirewallChanged>(OnFirewallChanged);
-        Receive<FaultChanged>(f => SetFault(f.Source, f.Faulted));
         Receive<LinkWatcherActor.LinkChanged>(OnLinkChanged);
         Receive<TrackerActor.TrackerState>(t => Apply(_tracking.SetState(t.Kind, t.Name, t.Up)));
         Receive<TrackFileActor.TrackerValue>(v => Apply(_tracking.SetFileValue(v.Name, v.Value)));
-        Receive<TotalPriorityChanged>(p => Run(VrrpEvent.PriorityChanged(p.TotalPriority)));
         Receive<GetStatus>(_ => Sender.Tell(new Status(_name, _machine.State, settings.Priority, _machine.EffectivePriority,
-            _machine.MasterAddress, _machine.MasterDownInterval, _validator.Statistics.Snapshot())));
+            _machine.MasterAddress, _machine.MasterDownInterval, _statistics.Snapshot())));
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
         Receive<Shutdown>(OnShutdown);
         Receive<Rehearsal>(_ => _adverts.Sends(_machine.EffectivePriority));
@@ -143,16 +144,9 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     {
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self,
             VrrpReceiveBuffer.Share(_env.Config, _env.Global, _adverts.ReceivedLength, _env.Mtu)));
-        // every timer's clock timer is made now, not when first started: a backup's advert timer
-        // was made during its first takeover (35-240 µs of it, measured)
-        foreach (var key in TimerKeys)
-        {
-            Timers.StartSingleTimer(key, Rehearsal.Instance, TimeSpan.FromDays(1));
-            Timers.Cancel(key);
-        }
+        TakeoverRehearsal.PrepareTimers(Timers, TimerKeys, Rehearsal.Instance);
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
-        Timers.StartSingleTimer(Rehearsal.Instance, Rehearsal.Instance, TimeSpan.Zero);
         // reported before the start, so the instance goes from INIT straight to FAULT
         if (_env.StartFault is { } fault) SetFault(fault, true);
         // keepalived holds an instance with an unweighted track_script back until that script
@@ -296,11 +290,10 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
 
     private void SendAdvert(int priority)
     {
-        var statistics = _validator.Statistics;
         foreach (var send in _adverts.Sends(priority)) _env.Leaves.Socket.Tell(send);
         // keepalived's vrrp_send_adv counts one advert however many unicast peers it went to
-        statistics.AdvertSent++;
-        if (priority == 0) statistics.PriZeroSent++;
+        _statistics.AdvertSent++;
+        if (priority == 0) _statistics.PriZeroSent++;
     }
 
     private void AddAddresses()
@@ -361,7 +354,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         if (changed.Added)
         {
             // a takeover's line waits until its gratuitous ARPs are out (logged with the state change):
-            // a line's first formatting took up to 0.6 ms there
+            // formatting a log line for the first time is slow enough to delay them
             _addedLine = (_takeoverStart != 0 ? _clock.GetElapsedTime(_takeoverStart) : null, changed.Elapsed);
             if (_takeoverStart == 0 || _pending.Count == 0) LogAddressesAdded();
             if (_addsInFlight > 0) _addsInFlight--;
@@ -404,9 +397,8 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
 
     private void OnStateChanged(VrrpState from, VrrpState to, VrrpTransitionReason reason)
     {
-        var statistics = _validator.Statistics;
-        if (to == VrrpState.Master) statistics.BecomeMaster++;
-        if (from == VrrpState.Master) statistics.ReleaseMaster++;
+        if (to == VrrpState.Master) _statistics.BecomeMaster++;
+        if (from == VrrpState.Master) _statistics.ReleaseMaster++;
         _log.Info("({Instance}) Entering {State} STATE{Why}", _name, StateName(to),
             reason == VrrpTransitionReason.Startup && to != VrrpState.Master ? " (init)" : "");
         LogAddressesAdded();

@@ -23,7 +23,13 @@ namespace Keepalived.Actors.Vrrp;
 /// On <see cref="Shutdown"/> every instance says goodbye (priority 0, addresses removed) and the
 /// leaves are flushed before <see cref="Stopped"/> is answered.
 /// </summary>
-public sealed class VrrpManagerActor : ServiceActor
+/// <remarks>
+/// Its phases are behaviours: looking up the interfaces, setting up the VMACs, running, then the
+/// steps of the shutdown (<c>VrrpManagerActor.Shutdown.cs</c>). Each accepts only what belongs to
+/// it; a late answer to a start-up request is dealt with by the stopping steps, anything else is
+/// unhandled.
+/// </remarks>
+public sealed partial class VrrpManagerActor : ServiceActor
 {
     private readonly KeepalivedConfig _config;
     private readonly VrrpLeafProps _leaves;
@@ -48,10 +54,9 @@ public sealed class VrrpManagerActor : ServiceActor
     // use_vmac instances whose VMAC could not be set up, and why: they run in FAULT
     private readonly Dictionary<string, string> _vmacFailures = new(StringComparer.Ordinal);
     private int _vmacsPending;
-    private Action _afterFlush = () => { };
-    private bool _shuttingDown;
     private bool _release = true;
     private IActorRef? _stopRequester;
+    // the answers the current shutdown step still waits for
     private int _awaiting;
 
     /// <param name="Release">
@@ -87,20 +92,42 @@ public sealed class VrrpManagerActor : ServiceActor
         _spreadAdverts = spreadAdverts;
         _leaves = leaves;
         _dispatcher = dispatcher;
+        LookingUpInterfaces();
+    }
+
+    /// <summary>The first phase: netlink looks the instances' interfaces up.</summary>
+    private void LookingUpInterfaces()
+    {
         Receive<NetlinkActor.InterfaceInfo>(OnInterface);
-        Receive<NetlinkActor.InterfaceNotFound>(n => OnInterfaceMissing(n.Name));
+        Receive<NetlinkActor.InterfaceNotFound>(n =>
+        {
+            LogMissingInterface(n.Name);
+            LookedUp();
+        });
+        BeforeStopping();
+    }
+
+    /// <summary>use_vmac: netlink sets each VMAC up before the instances start (keepalived does it in vrrp_complete_init).</summary>
+    private void SettingUpVmacs()
+    {
         Receive<NetlinkActor.VmacReady>(v => OnVmac(v.Instance, v.Name));
         Receive<NetlinkActor.VmacFailed>(f =>
         {
+            LogVmacFailure(f);
             // keepalived's instance stays in FAULT while its VMAC interface does not exist
-            _log.Error("({Instance}) VMAC could not be set up ({Reason}): the instance stays in FAULT", f.Instance, f.Reason);
             _vmacFailures[f.Instance] = f.Reason;
             OnVmac(f.Instance, null);
         });
+        BeforeStopping();
+    }
+
+    /// <summary>The instances run; only a shutdown ends this phase.</summary>
+    private void Running() => BeforeStopping();
+
+    /// <summary>What every phase before the shutdown accepts.</summary>
+    private void BeforeStopping()
+    {
         Receive<Shutdown>(OnShutdown);
-        Receive<VrrpInstanceActor.ShutdownComplete>(_ => Countdown(StopSyncGroups));
-        Receive<VrrpSyncGroupActor.Stopped>(_ => Countdown(FlushSockets));
-        Receive<Flushed>(_ => Countdown(_afterFlush));
         Receive<GetInstances>(_ => AskInstances());
         ReceiveAny(Unhandled);
     }
@@ -121,6 +148,7 @@ public sealed class VrrpManagerActor : ServiceActor
         foreach (var name in names) _interfaces[name] = null;
         _lookupsPending = names.Count;
         if (names.Count > 0) _netlink.Tell(new NetlinkActor.GetInterfaces(names));
+        else Become(Running);
     }
 
     private string InterfaceOf(VrrpInstance vrrp) => vrrp.Interface ?? Global.DefaultInterface ?? "eth0";
@@ -128,18 +156,19 @@ public sealed class VrrpManagerActor : ServiceActor
     private void OnInterface(NetlinkActor.InterfaceInfo info)
     {
         _interfaces[info.Name] = info;
-        if (--_lookupsPending == 0 && !_shuttingDown) SetUpVmacs();
+        LookedUp();
     }
 
-    private void OnInterfaceMissing(string name)
-    {
+    private void LogMissingInterface(string name) =>
         _log.Error("Interface {Interface} not found: its VRRP instances do not run", name);
-        if (--_lookupsPending == 0 && !_shuttingDown) SetUpVmacs();
-    }
 
-    /// <summary>use_vmac: netlink sets each VMAC up before the instances start (keepalived does it in vrrp_complete_init).</summary>
-    private void SetUpVmacs()
+    private void LogVmacFailure(NetlinkActor.VmacFailed failed) =>
+        _log.Error("({Instance}) VMAC could not be set up ({Reason}): the instance stays in FAULT", failed.Instance, failed.Reason);
+
+    /// <summary>Once every interface is known, the VMACs are asked for, or the instances start.</summary>
+    private void LookedUp()
     {
+        if (--_lookupsPending > 0) return;
         foreach (var vrrp in _config.Vrrp.Instances.Where(v => v.UseVmac))
         {
             if (_interfaces.GetValueOrDefault(InterfaceOf(vrrp)) is not { } info) continue;
@@ -147,7 +176,8 @@ public sealed class VrrpManagerActor : ServiceActor
             _vmacs[vrrp.Name] = null;
             _netlink.Tell(new NetlinkActor.AddVmac(VmacRequestFor(vrrp, info)));
         }
-        if (_vmacsPending == 0) StartInstances();
+        if (_vmacsPending > 0) Become(SettingUpVmacs);
+        else StartInstances();
     }
 
     private VmacRequest VmacRequestFor(VrrpInstance vrrp, NetlinkActor.InterfaceInfo info)
@@ -175,10 +205,8 @@ public sealed class VrrpManagerActor : ServiceActor
 
     private void OnVmac(string instance, string? name)
     {
-        // set up while the manager was already stopping: nothing runs on it
-        if (_shuttingDown && name is not null) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
-        _vmacs[instance] = _shuttingDown ? null : name;
-        if (--_vmacsPending == 0 && !_shuttingDown) StartInstances();
+        _vmacs[instance] = name;
+        if (--_vmacsPending == 0) StartInstances();
     }
 
     private static AddressFamily FamilyOf(VrrpInstance vrrp) =>
@@ -207,6 +235,7 @@ public sealed class VrrpManagerActor : ServiceActor
                 _garp.Tell(new GarpActor.Prepare(device));
         }
         _log.Info("{Count} VRRP instance(s) started", _instances.Count);
+        Become(Running);
     }
 
     /// <summary>
@@ -308,52 +337,6 @@ public sealed class VrrpManagerActor : ServiceActor
             _sockets[options] = socket;
         }
         return socket;
-    }
-
-    private void OnShutdown(Shutdown shutdown)
-    {
-        _stopRequester = Sender;
-        if (_shuttingDown) return;
-        _shuttingDown = true;
-        _release = shutdown.Release;
-        _awaiting = _instances.Count;
-        if (_awaiting == 0) StopSyncGroups();
-        foreach (var i in _instances) i.Tell(_release ? VrrpInstanceActor.Shutdown.Instance : VrrpInstanceActor.Shutdown.KeepAddresses);
-    }
-
-    /// <summary>Once every instance has stopped, the groups announce STOP (keepalived's notify_shutdown: instances, then groups).</summary>
-    private void StopSyncGroups()
-    {
-        _awaiting = _syncGroups.Count;
-        if (_awaiting == 0) FlushSockets();
-        foreach (var g in _syncGroups) g.Tell(VrrpSyncGroupActor.Shutdown.Instance);
-    }
-
-    /// <summary>The goodbye adverts leave (through the VMACs too) before the VMACs are deleted.</summary>
-    private void FlushSockets()
-    {
-        _afterFlush = FlushLeaves;
-        _awaiting = _sockets.Count;
-        if (_awaiting == 0) FlushLeaves();
-        foreach (var socket in _sockets.Values) socket.Tell(Flush.Instance);
-    }
-
-    /// <summary>keepalived's shutdown_vrrp_instances deletes the VMACs once the addresses are gone; netlink's Flushed says it has.</summary>
-    private void FlushLeaves()
-    {
-        if (_release)
-            foreach (var name in _vmacs.Values.OfType<string>()) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
-        IActorRef[] leaves = [_netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
-        _afterFlush = Finish;
-        _awaiting = leaves.Length;
-        foreach (var leaf in leaves) leaf.Tell(Flush.Instance);
-    }
-
-    private void Finish() => _stopRequester?.Tell(Stopped.Instance);
-
-    private void Countdown(Action whenDone)
-    {
-        if (--_awaiting == 0) whenDone();
     }
 
     private void AskInstances()

@@ -57,7 +57,7 @@ public sealed class GarpActor : ServiceActor, IWithTimers
         {
             _garp = new GarpSender();
             _na = new UnsolicitedNaSender();
-            // and their send paths run once, so a takeover's first announcement does not run cold code
+            // their send paths rehearsed (Vrrp.TakeoverRehearsal)
             _garp.RehearseSend();
             _na.RehearseSend();
         }

@@ -24,9 +24,8 @@ internal sealed class PacketSocket : IDisposable
     }
 
     /// <summary>
-    /// Runs the send path once without a socket: sendto on no descriptor fails with EBADF and
-    /// nothing leaves. The path's code is then ready and libc's sendto bound before a takeover's
-    /// first gratuitous announcement, which would otherwise pay for both.
+    /// Runs the send path once on no descriptor (a start-up rehearsal: <c>Vrrp.TakeoverRehearsal</c>):
+    /// sendto fails with EBADF and nothing leaves.
     /// </summary>
     public void RehearseSend(ReadOnlySpan<byte> frame, ushort ethertype)
     {

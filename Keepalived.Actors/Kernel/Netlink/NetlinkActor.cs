@@ -183,11 +183,9 @@ public sealed class NetlinkActor : ServiceActor
     }
 
     /// <summary>
-    /// Runs the interface look-up once on a socket of its own and drops the answer: the service's
-    /// settings thread does this once the settings are read, while the main thread still parses
-    /// or starts the actors, so the look-up the VRRP manager asks for finds its code prepared and
-    /// its types loaded (about 18 ms less on the way to the first advert).
-    /// Only reads from the kernel; a failure is the real look-up's to report.
+    /// Runs the interface look-up once on a socket of its own and drops the answer (a start-up
+    /// rehearsal: <c>Vrrp.TakeoverRehearsal</c>). Only reads from the kernel; a failure is the
+    /// real look-up's to report.
     /// </summary>
     public static void RehearseLookup()
     {

@@ -98,9 +98,8 @@ public sealed class VrrpSocket : IDisposable
     }
 
     /// <summary>
-    /// Runs the send path once without a socket: sendmsg on no descriptor fails with EBADF and
-    /// nothing leaves. The path's code is then ready and libc's sendmsg bound before a
-    /// takeover's first advert, which would otherwise pay for both while the VIP is unowned.
+    /// Runs the send path once on no descriptor (a start-up rehearsal: <c>Vrrp.TakeoverRehearsal</c>):
+    /// sendmsg fails with EBADF and nothing leaves.
     /// </summary>
     public void RehearseSend()
     {

@@ -4,9 +4,8 @@ namespace Keepalived.Actors.Protocol.Packet;
 
 /// <summary>
 /// One instance's counters, named after keepalived's vrrp_stats (vrrp.h). One actor owns an
-/// instance, so plain increments are enough. <see cref="ChkErr"/>, <see cref="VersErr"/> and
-/// <see cref="VridErr"/> are keepalived's SNMP (RFC 2787 / RFC 6527) counters, which the
-/// stats file does not show.
+/// instance, so plain increments are enough. <see cref="ChkErr"/> and <see cref="VersErr"/> are
+/// keepalived's SNMP (RFC 2787 / RFC 6527) counters, which the stats file does not show.
 /// </summary>
 public sealed class VrrpStatistics
 {
@@ -30,8 +29,6 @@ public sealed class VrrpStatistics
     public long PriZeroSent { get; set; }
     public long ChkErr { get; set; }
     public long VersErr { get; set; }
-    /// <summary>Adverts for a VRID no instance has: for the socket layer to count; the validator never moves it.</summary>
-    public long VridErr { get; set; }
 
     /// <summary>Zeroes every counter (keepalived's SIGSTATS_CLEAR, after the file is written).</summary>
     public void Clear()
@@ -40,7 +37,7 @@ public sealed class VrrpStatistics
         PacketLenErr = AdvertIntervalErr = IpTtlErr = InvalidTypeRcvd = AddrListErr = 0;
         InvalidAuthtype = AuthtypeMismatch = AuthFailure = 0;
         PriZeroRcvd = PriZeroSent = 0;
-        ChkErr = VersErr = VridErr = 0;
+        ChkErr = VersErr = 0;
     }
 
     /// <summary>Writes this instance's block of keepalived.stats, as vrrp_print_stats does (a keepalived built with VRRP_AUTH).</summary>

@@ -29,7 +29,6 @@ public sealed partial class VrrpStateMachine
         AddGratuitousArp(_settings.GarpMasterRepeat, actions);
         if (_garpRefresh > 0)
             _garpRefreshDue = now + _garpRefresh;
-        Counters.BecomeMaster++;
         actions.Add(VrrpAction.StateChanged(from, VrrpState.Master, reason));
         if (_settings.GarpMasterDelay > TimeSpan.Zero)
             StartTimer(VrrpTimer.GarpMasterDelay, VrrpIntervals.ToMicroseconds(_settings.GarpMasterDelay), actions);
@@ -145,7 +144,6 @@ public sealed partial class VrrpStateMachine
             _preemptTime = null;
         RemoveVirtualAddresses(actions);
         CancelAllTimers(actions);
-        Counters.ReleaseMaster++;
         actions.Add(VrrpAction.StateChanged(VrrpState.Master, to, reason));
         if (to == VrrpState.Backup)
         {
@@ -161,12 +159,7 @@ public sealed partial class VrrpStateMachine
         actions.Add(VrrpAction.RemoveVirtualAddresses);
     }
 
-    private void SendAdvert(int priority, List<VrrpAction> actions)
-    {
-        Counters.AdvertsSent++;
-        if (priority == 0) Counters.PriorityZeroSent++;
-        actions.Add(VrrpAction.SendAdvert(priority));
-    }
+    private static void SendAdvert(int priority, List<VrrpAction> actions) => actions.Add(VrrpAction.SendAdvert(priority));
 
     /// <summary>keepalived's vrrp_send_link_update: nothing when the repeat count is 0.</summary>
     private static void AddGratuitousArp(int repeat, List<VrrpAction> actions)

@@ -154,8 +154,6 @@ public sealed partial class VrrpStateMachine
             Counters.AdvertsDropped++;
             return;
         }
-        Counters.AdvertsReceived++;
-        if (priority == 0) Counters.PriorityZeroReceived++;
         source.CopyTo(_master);
         _masterLength = source.Length;
         // keepalived keeps the v3 interval in whole centiseconds

@@ -1,17 +1,13 @@
 namespace Keepalived.Actors.Protocol;
 
 /// <summary>
-/// What the state machine counted: keepalived's per-instance statistics that belong to the
-/// protocol logic (vrrp_stats), plus the inputs it refused.
+/// The inputs the state machine refused or set aside. keepalived's own per-instance counters
+/// (vrrp_stats: adverts received and sent, became and released master, priority 0) are not
+/// here: they live in <see cref="Packet.VrrpStatistics"/>, counted where keepalived counts them
+/// (the receive checks, and the instance carrying out the machine's actions).
 /// </summary>
 public sealed class VrrpStateMachineCounters
 {
-    public long BecomeMaster { get; internal set; }
-    public long ReleaseMaster { get; internal set; }
-    public long AdvertsReceived { get; internal set; }
-    public long AdvertsSent { get; internal set; }
-    public long PriorityZeroReceived { get; internal set; }
-    public long PriorityZeroSent { get; internal set; }
     /// <summary>A backup discarded a lower-priority advert (it will preempt when its down timer runs out).</summary>
     public long LowerPriorityDiscarded { get; internal set; }
     /// <summary>Adverts refused before the state logic: priority outside 0..255, bad source, v2 interval mismatch, v3 interval outside 1..4095 cs.</summary>

@@ -11,16 +11,12 @@ public class HoconLayersTests
     public void Reference_conf_is_embedded_with_defaults()
     {
         var config = HoconLayers.Load(new HoconLayerOptions { Environment = NoEnvironment });
-        Assert.Equal("127.0.0.1", config.GetString("keepalived-net.management.address"));
-        Assert.Equal(9466, config.GetInt("keepalived-net.management.port"));
         Assert.Equal("info", config.GetString("keepalived-net.logging.level"));
         Assert.True(config.GetBoolean("keepalived-net.logging.console"));
         Assert.Equal("", config.GetString("keepalived-net.logging.file"));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), config.GetTimeSpan("keepalived-net.supervision.backoff.min"));
-        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("keepalived-net.supervision.backoff.max"));
-        Assert.Equal(0.2, config.GetDouble("keepalived-net.supervision.backoff.random-factor"));
-        Assert.True(config.HasPath("keepalived-net.features"));
-        Assert.Equal("reference.conf", config.GetValue("keepalived-net.management.port")!.Origin.File);
+        Assert.Equal(1, config.GetInt("keepalived-net.vrrp.realtime-priority"));
+        Assert.True(config.GetBoolean("keepalived-net.vrrp.spread-adverts"));
+        Assert.Equal("reference.conf", config.GetValue("keepalived-net.vrrp.realtime-priority")!.Origin.File);
     }
 
     [Fact]
@@ -28,11 +24,11 @@ public class HoconLayersTests
     {
         using var dir = new TempDirectory();
         var conf = dir.Write("keepalived.conf", "global_defs { }");
-        dir.Write("keepalived.hocon", "keepalived-net.management.port = 9000\nkeepalived-net.features.fast = on");
+        dir.Write("keepalived.hocon", "keepalived-net.vrrp.realtime-priority = 50\nkeepalived-net.logging.console = off");
         var config = HoconLayers.Load(new HoconLayerOptions { KeepalivedConfPath = conf, Environment = NoEnvironment });
-        Assert.Equal(9000, config.GetInt("keepalived-net.management.port"));
-        Assert.Equal("127.0.0.1", config.GetString("keepalived-net.management.address"));
-        Assert.True(config.GetBoolean("keepalived-net.features.fast"));
+        Assert.Equal(50, config.GetInt("keepalived-net.vrrp.realtime-priority"));
+        Assert.True(config.GetBoolean("keepalived-net.vrrp.spread-adverts"));
+        Assert.False(config.GetBoolean("keepalived-net.logging.console"));
     }
 
     [Fact]
@@ -40,7 +36,7 @@ public class HoconLayersTests
     {
         using var dir = new TempDirectory();
         var conf = Path.Combine(dir.Path, "keepalived.conf");
-        Assert.Equal(9466, HoconLayers.Load(new HoconLayerOptions { KeepalivedConfPath = conf, Environment = NoEnvironment }).GetInt("keepalived-net.management.port"));
+        Assert.Equal(1, HoconLayers.Load(new HoconLayerOptions { KeepalivedConfPath = conf, Environment = NoEnvironment }).GetInt("keepalived-net.vrrp.realtime-priority"));
         var error = Assert.ThrowsAny<HoconParseException>(() => HoconLayers.Load(new HoconLayerOptions { UserFile = Path.Combine(dir.Path, "custom.hocon"), Environment = NoEnvironment }));
         Assert.Contains("custom.hocon", error.Message);
     }
@@ -49,24 +45,24 @@ public class HoconLayersTests
     public void Prefixed_environment_variables_override_everything()
     {
         using var dir = new TempDirectory();
-        var user = dir.Write("custom.hocon", "keepalived-net.management.port = 9000\nkeepalived-net.supervision.backoff.max = 20s");
+        var user = dir.Write("custom.hocon", "keepalived-net.vrrp.realtime-priority = 50\nkeepalived-net.logging.file = /tmp/k.log");
         var environment = new Dictionary<string, string>
         {
-            ["KEEPALIVED_NET__management__port"] = "9100",
-            ["KEEPALIVED_NET__supervision__backoff__random_factor"] = "0.5",
+            ["KEEPALIVED_NET__vrrp__realtime_priority"] = "60",
+            ["KEEPALIVED_NET__vrrp__spread_adverts"] = "off",
             ["KEEPALIVED_NET__LOGGING__LEVEL"] = "debug",
             ["KEEPALIVED_NET____bad"] = "ignored",
-            ["OTHER__management__port"] = "1",
+            ["OTHER__vrrp__realtime_priority"] = "1",
         };
         var config = HoconLayers.Load(new HoconLayerOptions { UserFile = user, Environment = environment });
-        Assert.Equal(9100, config.GetInt("keepalived-net.management.port"));
-        Assert.Equal(0.5, config.GetDouble("keepalived-net.supervision.backoff.random-factor"));
+        Assert.Equal(60, config.GetInt("keepalived-net.vrrp.realtime-priority"));
+        Assert.False(config.GetBoolean("keepalived-net.vrrp.spread-adverts"));
         Assert.Equal("debug", config.GetString("keepalived-net.logging.level"));
-        Assert.Equal(TimeSpan.FromSeconds(20), config.GetTimeSpan("keepalived-net.supervision.backoff.max"));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), config.GetTimeSpan("keepalived-net.supervision.backoff.min"));
+        Assert.Equal("/tmp/k.log", config.GetString("keepalived-net.logging.file"));
+        Assert.True(config.GetBoolean("keepalived-net.logging.console"));
 
         var disabled = HoconLayers.Load(new HoconLayerOptions { UserFile = user, Environment = environment, MapPrefixedEnvironment = false });
-        Assert.Equal(9000, disabled.GetInt("keepalived-net.management.port"));
+        Assert.Equal(50, disabled.GetInt("keepalived-net.vrrp.realtime-priority"));
     }
 
     [Fact]
@@ -75,20 +71,20 @@ public class HoconLayersTests
         using var dir = new TempDirectory();
         var user = dir.Write("custom.hocon", """
             keepalived-net.logging.file = ${?LOG_DIR}"/keepalived.log"
-            keepalived-net.management.address = ${?MGMT_ADDRESS}
-            keepalived-net.features.port-copy = ${keepalived-net.management.port}
+            keepalived-net.logging.level = ${?LOG_LEVEL}
+            keepalived-net.user.priority-copy = ${keepalived-net.vrrp.realtime-priority}
             """);
         var environment = new Dictionary<string, string>
         {
             ["LOG_DIR"] = "/var/log",
-            ["KEEPALIVED_NET__management__port"] = "9200",
+            ["KEEPALIVED_NET__vrrp__realtime_priority"] = "70",
         };
         var config = HoconLayers.Load(new HoconLayerOptions { UserFile = user, Environment = environment });
         Assert.Equal("/var/log/keepalived.log", config.GetString("keepalived-net.logging.file"));
-        Assert.Equal("127.0.0.1", config.GetString("keepalived-net.management.address"));
+        Assert.Equal("info", config.GetString("keepalived-net.logging.level"));
 
-        // Resolved after merging: the reference to the port sees the environment override.
-        Assert.Equal(9200, config.GetInt("keepalived-net.features.port-copy"));
+        // Resolved after merging: the reference to the priority sees the environment override.
+        Assert.Equal(70, config.GetInt("keepalived-net.user.priority-copy"));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class ConfigOverridesTests
     [Fact]
     public void Runtime_settings_are_not_keepalived_overrides()
     {
-        var (s, config, d) = Apply("keepalived-net.management.port = 9000\n");
+        var (s, config, d) = Apply("keepalived-net.vrrp.realtime-priority = 5\n");
         Assert.Empty(d.All);
         Assert.Empty(config.Overrides);
         Assert.Equal("lb1", s.RouterId);

@@ -48,7 +48,7 @@ public class VrrpStatisticsTests
 
         stats.Clear();
 
-        Assert.Equal(17, counters.Count);
+        Assert.Equal(16, counters.Count);
         Assert.All(counters, p => Assert.Equal(0L, p.GetValue(stats)));
     }
 }

@@ -18,7 +18,6 @@ public class StartupTests
         Assert.Equal(Act.Takeover(255, VrrpState.Init, VrrpTransitionReason.Startup), actions.Effects());
         Assert.Equal(TimeSpan.FromSeconds(1), h.DueOf(VrrpTimer.Advert));
         Assert.Equal(TimeSpan.FromSeconds(5), h.DueOf(VrrpTimer.GarpMasterDelay));
-        Assert.Equal(1, h.Machine.Counters.BecomeMaster);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Vrrp;
 using Keepalived.Actors.Notify;
 using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Tracking;
 using Keepalived.Actors.Vrrp;
 
 namespace Keepalived.Tests.Vrrp.Actors;
@@ -20,7 +21,7 @@ public sealed class InstanceFaultAndPriorityTests(ITestOutputHelper output) : Ac
     {
         var rig = new InstanceRig(this).StartAsMaster();
 
-        var status = Send(rig, new VrrpInstanceActor.FaultChanged(true, "link down"));
+        var status = Send(rig, new LinkWatcherActor.LinkChanged("veth-ka0", false));
 
         Assert.Equal(VrrpState.Fault, status.State);
         Assert.Equal([0, 0], Enumerable.Range(0, 2).Select(_ => SentAdvert.Decode(rig.Socket.ExpectMsg<VrrpSocketActor.Send>()).Priority));
@@ -36,11 +37,11 @@ public sealed class InstanceFaultAndPriorityTests(ITestOutputHelper output) : Ac
     public void Leaving_fault_enters_backup_with_the_full_down_timer()
     {
         var rig = new InstanceRig(this).StartAsBackup();
-        Send(rig, new VrrpInstanceActor.FaultChanged(true, "tracked script failed"));
+        Send(rig, new LinkWatcherActor.LinkChanged("veth-ka0", false));
         rig.Events.ExpectMsg<VrrpInstanceActor.StateChanged>(s => s.To == VrrpState.Fault);
         rig.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(VrrpState.Backup, Send(rig, new VrrpInstanceActor.FaultChanged(false, "tracked script failed")).State);
+        Assert.Equal(VrrpState.Backup, Send(rig, new LinkWatcherActor.LinkChanged("veth-ka0", true)).State);
         rig.Events.ExpectMsg<VrrpInstanceActor.StateChanged>(s => s.From == VrrpState.Fault && s.To == VrrpState.Backup);
 
         rig.Advance(InstanceRig.MasterDown - InstanceRig.OneMicrosecond);
@@ -51,9 +52,9 @@ public sealed class InstanceFaultAndPriorityTests(ITestOutputHelper output) : Ac
     [Fact]
     public void A_master_advertises_a_lowered_priority_on_its_next_advert()
     {
-        var rig = new InstanceRig(this).StartAsMaster();
+        var rig = new InstanceRig(this, WithScript(weight: -20)).StartAsMaster();
 
-        var status = Send(rig, new VrrpInstanceActor.TotalPriorityChanged(80));
+        var status = Send(rig, new TrackerActor.TrackerState(TrackKind.Script, "chk", false));
         Assert.Equal((100, 80), (status.BasePriority, status.EffectivePriority));
         rig.Socket.ExpectNoMsg(TimeSpan.FromMilliseconds(20));
 
@@ -67,13 +68,17 @@ public sealed class InstanceFaultAndPriorityTests(ITestOutputHelper output) : Ac
     public void With_notify_priority_changes_the_change_is_announced_and_clamped()
     {
         var global = new GlobalConfig { VrrpNotifyPriorityChanges = true };
-        var rig = new InstanceRig(this, global: global).StartAsBackup();
+        var rig = new InstanceRig(this, WithScript(weight: 200), global).StartAsBackup();
 
-        Send(rig, new VrrpInstanceActor.TotalPriorityChanged(300));
+        Send(rig, new TrackerActor.TrackerState(TrackKind.Script, "chk", true));
 
         var notify = rig.Notify.ExpectMsg<NotifyActor.EventNotify>();
         Assert.Equal(("VI_1", "BACKUP_PRIORITY", 254), (notify.Name, notify.Event, notify.Priority));
     }
+
+    /// <summary>An instance that tracks the script chk with <paramref name="weight"/>: its reports move the total priority.</summary>
+    private static VrrpInstance WithScript(int weight) =>
+        InstanceRig.NewConfig(configure: v => v.Tracks.Add(new TrackedItem(TrackKind.Script, "chk", weight, false)));
 
     private static VrrpInstanceActor.Status Send(InstanceRig rig, object message)
     {

@@ -1,4 +1,5 @@
 using Keepalived.Actors.Config.Vrrp;
+using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Protocol;
 using Keepalived.Actors.Vrrp;
 using Keepalived.Tests.Vrrp.Actors;
@@ -12,6 +13,10 @@ namespace Keepalived.Tests.Vrrp.SyncGroup;
 /// </summary>
 public sealed class SyncGroupTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
+    // a member's own interface going down puts it in FAULT; coming back up clears it
+    private static readonly LinkWatcherActor.LinkChanged InterfaceDown = new("veth-ka0", false);
+    private static readonly LinkWatcherActor.LinkChanged InterfaceUp = new("veth-ka0", true);
+
     // v2, 1 s, priority 200: Master_Down_Interval = 3 s + (256 − 200) / 256 s
     private static readonly TimeSpan MasterDown200 = TimeSpan.FromSeconds(3) + TimeSpan.FromMicroseconds(218_750);
 
@@ -50,7 +55,7 @@ public sealed class SyncGroupTests(ITestOutputHelper output) : ActorTest(output,
     {
         var rig = new SyncGroupRig(this, 100, 100).StartAsMaster();
 
-        rig.Tell(0, new VrrpInstanceActor.FaultChanged(true, "interface veth-ka0"));
+        rig.Tell(0, InterfaceDown);
 
         // down_instance: priority 0 twice from the faulted member; vrrp_sync_fault: once from the other
         rig[0].ExpectRelease(zeroAdverts: 2);
@@ -66,7 +71,7 @@ public sealed class SyncGroupTests(ITestOutputHelper output) : ActorTest(output,
         rig[1].Socket.ExpectNoMsg(TimeSpan.Zero);
 
         // the fault clears: both leave FAULT for BACKUP together, and take over again after the down timer
-        rig.Tell(0, new VrrpInstanceActor.FaultChanged(false, "interface veth-ka0"));
+        rig.Tell(0, InterfaceUp);
         AssertInstancesThenGroup(rig.NotifyLines(3), "BACKUP", "VI_1", "VI_2");
         rig.Advance(InstanceRig.MasterDown);
         rig[0].ExpectTakeover();
@@ -78,18 +83,18 @@ public sealed class SyncGroupTests(ITestOutputHelper output) : ActorTest(output,
     public void The_group_stays_in_fault_until_the_last_faulted_member_recovers()
     {
         var rig = new SyncGroupRig(this, 100, 100).StartAsBackup();
-        rig.Tell(0, new VrrpInstanceActor.FaultChanged(true, "track_script chk"));
+        rig.Tell(0, InterfaceDown);
         rig.NotifyLines(3);
 
-        rig.Tell(1, new VrrpInstanceActor.FaultChanged(true, "track_script chk"));
-        rig.Tell(0, new VrrpInstanceActor.FaultChanged(false, "track_script chk"));
+        rig.Tell(1, InterfaceDown);
+        rig.Tell(0, InterfaceUp);
 
         // try_up_instance: VI_1 is well again but its group still has a faulted member
         Assert.Equal(VrrpState.Fault, rig.Status().State);
         Assert.All(rig.Status().Members.Values, s => Assert.Equal(VrrpState.Fault, s));
         rig.Notify.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
 
-        rig.Tell(1, new VrrpInstanceActor.FaultChanged(false, "track_script chk"));
+        rig.Tell(1, InterfaceUp);
         AssertInstancesThenGroup(rig.NotifyLines(3), "BACKUP", "VI_1", "VI_2");
     }
 
@@ -147,9 +152,9 @@ public sealed class SyncGroupTests(ITestOutputHelper output) : ActorTest(output,
         rig[0].ExpectRelease(zeroAdverts: 0);
         Assert.Equal(["INSTANCE VI_1 BACKUP", "GROUP SG1 BACKUP"], rig.NotifyLines(2));
 
-        rig.Tell(0, new VrrpInstanceActor.FaultChanged(true, "interface veth-ka0"));
+        rig.Tell(0, InterfaceDown);
         Assert.Equal(["INSTANCE VI_1 FAULT", "GROUP SG1 FAULT"], rig.NotifyLines(2));
-        rig.Tell(0, new VrrpInstanceActor.FaultChanged(false, "interface veth-ka0"));
+        rig.Tell(0, InterfaceUp);
         Assert.Equal(["INSTANCE VI_1 BACKUP", "GROUP SG1 BACKUP"], rig.NotifyLines(2));
 
         rig.Advance(InstanceRig.MasterDown - InstanceRig.OneMicrosecond);
