@@ -122,9 +122,12 @@ public static class TakeoverRehearsal
         var actions = new List<VrrpAction>();
         var now = TimeSpan.Zero;
         machine.Handle(VrrpEvent.Start, now, actions);
-        // no advert heard: the master down timer expires and the machine takes over
+        // no advert heard: the master down timer expires and the machine takes over, stage by stage
         foreach (var a in actions.ToArray())
             if (a.Kind == VrrpActionKind.StartTimer) machine.Handle(VrrpEvent.TimerExpired(a.Timer, a.Tag), now += a.Delay, actions);
+        machine.Handle(VrrpEvent.TakeoverStepDone, now, actions);
+        machine.Handle(VrrpEvent.AddressesAdded, now, actions);
+        machine.Handle(VrrpEvent.TakeoverStepDone, now, actions);
         machine.Handle(VrrpEvent.AdvertReceived(200, TimeSpan.FromSeconds(1), IPAddress.Parse("192.0.2.2")), now, actions);
         machine.Handle(VrrpEvent.Stop, now, actions);
     }

@@ -31,12 +31,6 @@ public sealed partial class VrrpInstanceActor
         public static readonly Rehearsal Instance = new();
     }
 
-    /// <summary>To itself: carry on with a takeover that yielded to a leaf (see <see cref="Run"/>).</summary>
-    private sealed class ContinueTakeover
-    {
-        public static readonly ContinueTakeover Instance = new();
-    }
-
     /// <summary>Answered with <see cref="Status"/>.</summary>
     public sealed record GetStatus
     {

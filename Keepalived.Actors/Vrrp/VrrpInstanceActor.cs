@@ -32,10 +32,8 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     private readonly VrrpStatistics _statistics = new();
     private readonly AdvertBuilder _adverts;
     private readonly InstanceTracking _tracking;
-    // the actions of the current step, those not yet carried out from _next on (a takeover yields: see Run)
-    private readonly List<VrrpAction> _pending = new(8);
-    private int _next;
-    private bool _yielding;
+    // the actions of the current step (reused: a master's every advert is a step)
+    private readonly List<VrrpAction> _actions = new(8);
     private readonly TimeProvider _clock;
     private readonly long _epoch;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -43,30 +41,19 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     // the configured addresses, those for the VMAC moved onto it
     private readonly IReadOnlyList<VirtualIpAddress> _addresses;
 
-    // Gratuitous ARP must follow the addresses it announces: held while an add is in flight.
-    private int _addsInFlight;
-    private int _pendingGarpRepeat;
-    // the GARP leaf when the last GARP step sent one (a takeover goes on after its checkpoint)
-    private IActorRef? _garpSent;
     private long _takeoverStart;
     /// <summary>The last address add's line, until it is logged: time since the master down timer (null: none), netlink's time.</summary>
     private (TimeSpan? AfterTimer, TimeSpan Netlink)? _addedLine;
     // every reason the instance is in FAULT (its link, trackers): FAULT while any remains
     private readonly HashSet<string> _faults = new(StringComparer.Ordinal);
-    // RFC 5798 Accept_Mode False: the addresses are blocked in nftables before netlink adds them.
-    // An add waits here for nftables' answer; one undone before that answer (the instance left
-    // MASTER) is dropped, and its answer skipped.
+    // RFC 5798 Accept_Mode False: the addresses are blocked in nftables before netlink adds them
     private readonly IReadOnlyList<VirtualIpAddress> _blockedAddresses;
-    private int _firewallAddsPending;
-    private int _firewallAnswersToSkip;
     private bool _firewallSet;
     // Shutdown is answered once every removal asked of netlink has been answered.
     private int _removesInFlight;
     private IActorRef? _shutdownRequester;
     private bool _shutDown;
     private bool _keepAddresses;
-    // how long ago the event of the current step happened (an advert waiting in the loop)
-    private TimeSpan _eventAge;
     // Start waits for the first result of every unweighted track_script
     private bool _startPending;
     // what the sync group was last told, and the last of its SyncTo handled
@@ -95,7 +82,11 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
             env.Interface, env.Vmac, env.Family);
         _clock = ActorClock.Of(Context.System);
         _epoch = _clock.GetTimestamp();
-        var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress);
+        // keepalived blocks the excluded addresses too (its vip and evip lists)
+        _blockedAddresses = env.Leaves.Nftables is not null && env.BlocksAddresses
+            ? [.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses]
+            : [];
+        var settings = VrrpStateMachineSettings.FromInstance(env.Config, env.PrimaryAddress) with { BlocksAddresses = _blockedAddresses.Count > 0 };
         if (env.AdvertPlace is { } place)
             settings = settings with { AdvertSlot = LocalSlot(AdvertSlot.For(place, settings.AdvertInterval), settings.AdvertInterval) };
         if (env.SyncGroup is not null) settings = AsSyncGroupMember(settings, env);
@@ -103,10 +94,6 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         _validator = new VrrpReceiveValidator(ReceiveExpectations(env, settings), _statistics);
         _adverts = new AdvertBuilder(env, settings, _validator.Expectations);
         _tracking = env.Vrrp is { } vrrp ? InstanceTracking.For(vrrp, env.Config) : new InstanceTracking(settings.Priority, env.Config.Tracks);
-        // keepalived blocks the excluded addresses too (its vip and evip lists)
-        _blockedAddresses = env.Leaves.Nftables is not null && env.BlocksAddresses
-            ? [.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses]
-            : [];
 
         Receive<VrrpSocketActor.Received>(OnReceived);
         Receive<Tick>(t =>
@@ -126,8 +113,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         Receive<VrrpSyncGroupActor.SyncTo>(OnSyncTo);
         Receive<Shutdown>(OnShutdown);
         Receive<Rehearsal>(_ => _adverts.Sends(_machine.EffectivePriority));
-        Receive<ContinueTakeover>(_ => OnContinueTakeover());
-        Receive<CheckpointPassed>(_ => OnContinueTakeover());
+        Receive<CheckpointPassed>(_ => Run(VrrpEvent.TakeoverStepDone));
         ReceiveAny(Unhandled);
     }
 
@@ -241,13 +227,17 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         return result;
     }
 
-    private void Execute(in VrrpAction a)
+    /// <param name="age">How long ago the step's event happened: its timers are shortened by that.</param>
+    private void Execute(in VrrpAction a, TimeSpan age)
     {
         switch (a.Kind)
         {
             case VrrpActionKind.SendAdvert:
                 if (_keepAddresses) break;
                 SendAdvert(a.Priority);
+                break;
+            case VrrpActionKind.SetFirewall:
+                SetFirewall();
                 break;
             case VrrpActionKind.AddVirtualAddresses:
                 AddAddresses();
@@ -257,14 +247,15 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
                 RemoveAddresses();
                 break;
             case VrrpActionKind.SendGratuitousArp:
-                _garpSent = null;
-                if (_addsInFlight > 0) _pendingGarpRepeat += a.Repeat;
-                else SendGarp(a.Repeat);
+                SendGarp(a.Repeat);
+                break;
+            case VrrpActionKind.Await:
+                Await(a.Step);
                 break;
             case VrrpActionKind.StartTimer:
                 _timerTags[(int)a.Timer] = a.Tag;
                 Timers.StartSingleTimer(TimerKeys[(int)a.Timer], Ticks[(int)a.Timer],
-                    a.Delay > _eventAge ? a.Delay - _eventAge : TimeSpan.Zero);
+                    a.Delay > age ? a.Delay - age : TimeSpan.Zero);
                 break;
             case VrrpActionKind.CancelTimer:
                 Timers.Cancel(TimerKeys[(int)a.Timer]);
@@ -296,33 +287,20 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         if (priority == 0) _statistics.PriZeroSent++;
     }
 
-    private void AddAddresses()
+    private void SetFirewall()
     {
-        _addsInFlight++;
-        if (_env.Leaves.Nftables is { } nftables && _blockedAddresses.Count > 0)
-        {
-            // keepalived sets the drop rules first (vrrp_state_become_master): netlink is asked on nftables' answer
-            _firewallAddsPending++;
-            _firewallSet = true;
-            nftables.Tell(new NftablesActor.AddAddresses(_blockedAddresses, _env.Interface, _env.Config.DontTrackPrimary), Self);
-            return;
-        }
-        AskNetlinkToAdd();
+        // the machine asks only when the addresses are blocked, i.e. with nftables
+        if (_env.Leaves.Nftables is not { } nftables) return;
+        _firewallSet = true;
+        nftables.Tell(new NftablesActor.AddAddresses(_blockedAddresses, _env.Interface, _env.Config.DontTrackPrimary), Self);
     }
 
-    private void AskNetlinkToAdd() =>
+    private void AddAddresses() =>
         _env.Leaves.Netlink.Tell(new NetlinkActor.AddAddresses(_addresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
 
     private void RemoveAddresses()
     {
-        if (_firewallAddsPending > 0)
-        {
-            // left MASTER before nftables answered: those addresses are not added at all
-            _addsInFlight -= _firewallAddsPending;
-            _firewallAnswersToSkip += _firewallAddsPending;
-            _firewallAddsPending = 0;
-        }
         _removesInFlight++;
         _env.Leaves.Netlink.Tell(new NetlinkActor.RemoveAddresses(_addresses, _env.Interface,
             _env.Config.VirtualRoutes, _env.Config.VirtualRules), Self);
@@ -338,13 +316,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     {
         foreach (var failure in changed.Failures)
             _log.Warning("({Instance}) {Failure}", _name, failure);
-        if (!changed.Added) return;
-        if (_firewallAnswersToSkip > 0) _firewallAnswersToSkip--;
-        else if (_firewallAddsPending > 0)
-        {
-            _firewallAddsPending--;
-            AskNetlinkToAdd();
-        }
+        if (changed.Added) Run(VrrpEvent.FirewallSet);
     }
 
     private void OnAddressesChanged(NetlinkActor.AddressesChanged changed)
@@ -356,15 +328,8 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
             // a takeover's line waits until its gratuitous ARPs are out (logged with the state change):
             // formatting a log line for the first time is slow enough to delay them
             _addedLine = (_takeoverStart != 0 ? _clock.GetElapsedTime(_takeoverStart) : null, changed.Elapsed);
-            if (_takeoverStart == 0 || _pending.Count == 0) LogAddressesAdded();
-            if (_addsInFlight > 0) _addsInFlight--;
-            _garpSent = null;
-            if (_addsInFlight == 0 && _pendingGarpRepeat > 0)
-            {
-                SendGarp(_pendingGarpRepeat);
-                _pendingGarpRepeat = 0;
-            }
-            if (_addsInFlight == 0 && _pending.Count > 0) ContinueAfter(_garpSent);
+            if (_takeoverStart == 0 || _machine.Awaiting == VrrpTakeoverStep.None) LogAddressesAdded();
+            Run(VrrpEvent.AddressesAdded);
         }
         else
         {
@@ -387,7 +352,6 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     private void SendGarp(int repeat)
     {
         if (repeat <= 0 || _addresses.Count == 0) return;
-        _garpSent = _env.Leaves.Garp;
         // keepalived announces each address on its own interface, from that interface's MAC: a
         // VMAC's addresses from the virtual MAC, with or without vmac_xmit_base
         _env.Leaves.Garp.Tell(new GarpActor.SendGratuitous(_addresses, _env.Interface, repeat,
@@ -402,7 +366,6 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         _log.Info("({Instance}) Entering {State} STATE{Why}", _name, StateName(to),
             reason == VrrpTransitionReason.Startup && to != VrrpState.Master ? " (init)" : "");
         LogAddressesAdded();
-        if (_pendingGarpRepeat > 0 && to != VrrpState.Master) _pendingGarpRepeat = 0;
         _env.Leaves.Notify.Tell(new NotifyActor.StateNotify(false, _name, StateName(to), _machine.EffectivePriority, _env.Config.Notify));
         Context.System.EventStream.Publish(new StateChanged(_name, from, to, reason, _machine.EffectivePriority));
     }

@@ -31,6 +31,8 @@ public readonly record struct VrrpAction
     public int Priority => Value;
     /// <summary>SendGratuitousArp: how many rounds.</summary>
     public int Repeat => Value;
+    /// <summary>Await: what the takeover waits for.</summary>
+    public VrrpTakeoverStep Step => (VrrpTakeoverStep)Value;
     /// <summary>StartTimer, CancelTimer.</summary>
     public VrrpTimer Timer { get; }
     /// <summary>StartTimer: how long from the "now" of the event that produced it.</summary>
@@ -47,6 +49,8 @@ public readonly record struct VrrpAction
     public static VrrpAction SendAdvert(int priority) => new(VrrpActionKind.SendAdvert, priority);
     public static VrrpAction AddVirtualAddresses { get; } = new(VrrpActionKind.AddVirtualAddresses);
     public static VrrpAction RemoveVirtualAddresses { get; } = new(VrrpActionKind.RemoveVirtualAddresses);
+    public static VrrpAction SetFirewall { get; } = new(VrrpActionKind.SetFirewall);
+    public static VrrpAction Await(VrrpTakeoverStep step) => new(VrrpActionKind.Await, (int)step);
     public static VrrpAction SendGratuitousArp(int repeat) => new(VrrpActionKind.SendGratuitousArp, repeat);
     public static VrrpAction StartTimer(VrrpTimer timer, TimeSpan delay, long tag) => new(VrrpActionKind.StartTimer, timer: timer, delay: delay, tag: tag);
     public static VrrpAction CancelTimer(VrrpTimer timer) => new(VrrpActionKind.CancelTimer, timer: timer);
@@ -60,6 +64,7 @@ public readonly record struct VrrpAction
     {
         VrrpActionKind.SendAdvert => $"SendAdvert({Priority})",
         VrrpActionKind.SendGratuitousArp => $"SendGratuitousArp({Repeat})",
+        VrrpActionKind.Await => $"Await({Step})",
         VrrpActionKind.StartTimer => $"StartTimer({Timer}, {Delay.TotalMilliseconds} ms, #{Tag})",
         VrrpActionKind.CancelTimer => $"CancelTimer({Timer})",
         VrrpActionKind.StateChanged => $"StateChanged({From} -> {To}, {Reason})",

@@ -5,9 +5,9 @@ public enum VrrpActionKind : byte
 {
     /// <summary>Send one advertisement with <see cref="VrrpAction.Priority"/> (0 = "I am leaving").</summary>
     SendAdvert,
-    /// <summary>Add the virtual addresses (and virtual routes, rules, accept-mode rules: keepalived's vrrp_state_become_master).</summary>
+    /// <summary>Add the virtual addresses, routes and rules (keepalived's vrrp_state_become_master); answered by <see cref="VrrpEventKind.AddressesAdded"/>.</summary>
     AddVirtualAddresses,
-    /// <summary>Remove the virtual rules, routes and addresses (keepalived's vrrp_restore_interface).</summary>
+    /// <summary>Remove the virtual rules, routes and addresses, then any drop rules (keepalived's vrrp_restore_interface).</summary>
     RemoveVirtualAddresses,
     /// <summary>Send <see cref="VrrpAction.Repeat"/> rounds of gratuitous ARP / unsolicited NA for every virtual address.</summary>
     SendGratuitousArp,
@@ -28,4 +28,15 @@ public enum VrrpActionKind : byte
     /// <see cref="VrrpAction.Reason"/> is why this member wants to take over.
     /// </summary>
     RequestSyncGroupMaster,
+    /// <summary>
+    /// Block the virtual addresses in the firewall before they are added (Accept_Mode False,
+    /// <see cref="VrrpStateMachineSettings.BlocksAddresses"/>); answered by <see cref="VrrpEventKind.FirewallSet"/>.
+    /// </summary>
+    SetFirewall,
+    /// <summary>
+    /// The takeover goes on only once <see cref="VrrpAction.Step"/> is done: the actor makes sure
+    /// the leaf concerned has done its part and hands back the answer as an event
+    /// (<see cref="VrrpTakeoverStep"/> says which).
+    /// </summary>
+    Await,
 }

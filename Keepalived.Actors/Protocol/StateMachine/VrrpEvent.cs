@@ -49,4 +49,8 @@ public readonly record struct VrrpEvent
     public static VrrpEvent SyncGroupMaster(VrrpTransitionReason reason) => new(VrrpEventKind.SyncGroupMaster, reason: reason);
     public static VrrpEvent SyncGroupBackup { get; } = new(VrrpEventKind.SyncGroupBackup);
     public static VrrpEvent SyncGroupFault { get; } = new(VrrpEventKind.SyncGroupFault);
+    public static VrrpEvent TakeoverStepDone { get; } = new(VrrpEventKind.TakeoverStepDone);
+    public static VrrpEvent FirewallSet { get; } = new(VrrpEventKind.FirewallSet);
+    public static VrrpEvent AddressesAdded { get; } = new(VrrpEventKind.AddressesAdded);
+    public static VrrpEvent Other { get; } = new(VrrpEventKind.Other);
 }

@@ -5,36 +5,6 @@ namespace Keepalived.Actors.Protocol;
 public sealed partial class VrrpStateMachine
 {
     /// <summary>
-    /// Taking over (keepalived's vrrp_state_goto_master → vrrp_state_master_tx →
-    /// vrrp_state_become_master). The order matters and is keepalived's: the advert goes first
-    /// so that the old master removes its addresses before our gratuitous ARPs arrive; then the
-    /// addresses are added, garp_master_repeat rounds of GARP sent, the notifies run
-    /// (StateChanged) and the second GARP batch is scheduled garp_master_delay later.
-    /// </summary>
-    private void GotoMaster(VrrpTransitionReason reason, long now, List<VrrpAction> actions)
-    {
-        VrrpState from = State;
-        State = VrrpState.Master;
-        _wantState = VrrpState.Master;
-        // RFC 5798 §6.4.2: a new master advertises its own interval. (keepalived 2.2.7 only
-        // resets master_adver_int when detailed logging is on; it is unused while master.)
-        _masterAdverInterval = _advertInterval;
-        CancelTimer(VrrpTimer.MasterDown, actions);
-        // the instance's place in the interval (AdvertSlot): masters that took over together do not all advertise together
-        StartTimer(VrrpTimer.Advert, _advertSlot < 0 ? _advertInterval : AdvertSlot.DelayToNext(now, _advertSlot, _advertInterval), actions);
-        SendAdvert(EffectivePriority, actions);
-
-        _vipSet = true;
-        actions.Add(VrrpAction.AddVirtualAddresses);
-        AddGratuitousArp(_settings.GarpMasterRepeat, actions);
-        if (_garpRefresh > 0)
-            _garpRefreshDue = now + _garpRefresh;
-        actions.Add(VrrpAction.StateChanged(from, VrrpState.Master, reason));
-        if (_settings.GarpMasterDelay > TimeSpan.Zero)
-            StartTimer(VrrpTimer.GarpMasterDelay, VrrpIntervals.ToMicroseconds(_settings.GarpMasterDelay), actions);
-    }
-
-    /// <summary>
     /// The advert timer ran out (keepalived's vrrp_state_master_tx with the addresses set):
     /// advertise, and when garp_master_refresh has passed send garp_master_refresh_repeat rounds.
     /// keepalived checks the refresh on advert ticks only, so a refresh goes out on the first
@@ -156,15 +126,28 @@ public sealed partial class VrrpStateMachine
     {
         if (!_vipSet) return;
         _vipSet = false;
+        // an add still waiting for its drop rules is not made, and the GARP held for it not sent
+        _addAfterFirewall = false;
+        _heldGarpRepeat = 0;
         actions.Add(VrrpAction.RemoveVirtualAddresses);
     }
 
     private static void SendAdvert(int priority, List<VrrpAction> actions) => actions.Add(VrrpAction.SendAdvert(priority));
 
-    /// <summary>keepalived's vrrp_send_link_update: nothing when the repeat count is 0.</summary>
-    private static void AddGratuitousArp(int repeat, List<VrrpAction> actions)
+    /// <summary>
+    /// keepalived's vrrp_send_link_update: nothing when the repeat count is 0. A GARP announces
+    /// addresses, so while an add is not yet answered it is held and goes out with the answer.
+    /// </summary>
+    /// <returns>whether the GARP was sent.</returns>
+    private bool AddGratuitousArp(int repeat, List<VrrpAction> actions)
     {
-        if (repeat > 0)
-            actions.Add(VrrpAction.SendGratuitousArp(repeat));
+        if (repeat <= 0) return false;
+        if (AddressesPending)
+        {
+            _heldGarpRepeat += repeat;
+            return false;
+        }
+        actions.Add(VrrpAction.SendGratuitousArp(repeat));
+        return true;
     }
 }

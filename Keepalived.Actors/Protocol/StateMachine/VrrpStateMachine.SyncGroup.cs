@@ -29,6 +29,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void SyncGroupMaster(VrrpTransitionReason reason, TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         if (State != VrrpState.Backup || _faulted) return;
         GotoMaster(reason, VrrpIntervals.ToMicroseconds(now), actions);
     }
@@ -41,6 +42,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void SyncGroupBackup(TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         long t = VrrpIntervals.ToMicroseconds(now);
         if (State == VrrpState.Master)
         {
@@ -62,6 +64,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void SyncGroupFault(TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         if (State is not (VrrpState.Master or VrrpState.Backup)) return;
         _wantState = VrrpState.Fault;
         if (State == VrrpState.Master)

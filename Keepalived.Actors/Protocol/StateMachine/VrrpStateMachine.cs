@@ -84,7 +84,11 @@ public sealed partial class VrrpStateMachine
     /// <summary>Our primary address changed (the interface's address, when none is configured).</summary>
     public void SetPrimaryAddress(IPAddress address) => _primaryLength = VrrpAddressOrder.Write(address, _primary);
 
-    /// <summary>Dispatches an event to its method. Never throws for hostile event values.</summary>
+    /// <summary>
+    /// Dispatches an event to its method. Never throws for hostile event values. Every event but
+    /// a takeover's own answers (<see cref="TakeoverStepDone"/>, <see cref="FirewallSet"/>,
+    /// <see cref="AddressesAdded"/>) first finishes a takeover under way.
+    /// </summary>
     public void Handle(in VrrpEvent e, TimeSpan now, List<VrrpAction> actions)
     {
         switch (e.Kind)
@@ -98,6 +102,10 @@ public sealed partial class VrrpStateMachine
             case VrrpEventKind.SyncGroupMaster: SyncGroupMaster(e.Reason, now, actions); break;
             case VrrpEventKind.SyncGroupBackup: SyncGroupBackup(now, actions); break;
             case VrrpEventKind.SyncGroupFault: SyncGroupFault(now, actions); break;
+            case VrrpEventKind.TakeoverStepDone: TakeoverStepDone(now, actions); break;
+            case VrrpEventKind.FirewallSet: FirewallSet(now, actions); break;
+            case VrrpEventKind.AddressesAdded: AddressesAdded(now, actions); break;
+            case VrrpEventKind.Other: FinishTakeover(now, actions); break;
         }
     }
 
@@ -111,6 +119,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void Start(TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         if (State != VrrpState.Init) return;
         long t = VrrpIntervals.ToMicroseconds(now);
         if (_faulted)
@@ -143,6 +152,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void AdvertReceived(int priority, TimeSpan advertInterval, ReadOnlySpan<byte> source, TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         if (State is not (VrrpState.Backup or VrrpState.Master))
         {
             Counters.AdvertsIgnoredNotRunning++;
@@ -168,6 +178,7 @@ public sealed partial class VrrpStateMachine
     /// <summary>A timer the machine started expired. Stale or unknown tags are counted and ignored.</summary>
     public void TimerExpired(VrrpTimer timer, long tag, TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         if (!_timers.TryExpire(timer, tag))
         {
             Counters.StaleTimers++;
@@ -204,6 +215,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void PriorityChanged(int totalPriority, TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         _totalPriority = totalPriority;
         if (_basePriority == VrrpInstance.PriorityOwner) return;
         int effective = Math.Clamp(totalPriority, 1, VrrpInstance.PriorityOwner - 1);
@@ -230,6 +242,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void FaultChanged(bool faulted, TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         if (faulted == _faulted) return;
         _faulted = faulted;
         long t = VrrpIntervals.ToMicroseconds(now);
@@ -279,6 +292,7 @@ public sealed partial class VrrpStateMachine
     /// </summary>
     public void Stop(TimeSpan now, List<VrrpAction> actions)
     {
+        FinishTakeover(now, actions);
         VrrpState from = State;
         if (from == VrrpState.Stop) return;
         State = VrrpState.Stop;

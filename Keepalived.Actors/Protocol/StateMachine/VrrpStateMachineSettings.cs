@@ -44,6 +44,12 @@ public sealed record VrrpStateMachineSettings
     public bool LowerPrioNoAdvert { get; init; }
     /// <summary>higher_prio_send_advert: a master sends one advert before yielding to a higher priority.</summary>
     public bool HigherPrioSendAdvert { get; init; }
+    /// <summary>
+    /// RFC 5798 Accept_Mode False enforced by a firewall: a new master blocks its addresses
+    /// (<see cref="VrrpActionKind.SetFirewall"/>) before it adds them, as keepalived's
+    /// vrrp_state_become_master sets its drop rules first.
+    /// </summary>
+    public bool BlocksAddresses { get; init; }
 
     /// <summary>
     /// A member of a vrrp_sync_group: its down timer asks the group instead of taking over

@@ -7,7 +7,9 @@ namespace Keepalived.Tests.Protocol.StateMachine;
 /// <summary>
 /// Drives one state machine on virtual time the way its actor will: keeps the timers the
 /// actions start and cancel, and fires them (with their tags) when time is moved past them.
-/// Every call returns the actions it produced; <see cref="Log"/> keeps them all.
+/// Every call returns the actions it produced; <see cref="Log"/> keeps them all. Unless
+/// <see cref="AnswersTakeover"/> is off, a takeover's awaits are answered at once, as by leaves
+/// with nothing else to do, so a step returns the whole takeover.
 /// </summary>
 internal sealed class FsmHarness
 {
@@ -35,6 +37,7 @@ internal sealed class FsmHarness
     }
 
     public VrrpStateMachine Machine { get; }
+    public bool AnswersTakeover { get; set; } = true;
     public VrrpState State => Machine.State;
     public TimeSpan Now { get; private set; }
     public List<VrrpAction> Log { get; } = [];
@@ -57,6 +60,8 @@ internal sealed class FsmHarness
     {
         _scratch.Clear();
         Machine.Handle(e, Now, _scratch);
+        while (AnswersTakeover && _scratch.Count > 0 && _scratch[^1].Kind == VrrpActionKind.Await)
+            Machine.Handle(Answer(_scratch[^1].Step), Now, _scratch);
         return Record();
     }
 
@@ -86,6 +91,14 @@ internal sealed class FsmHarness
     /// <summary>Sets the clock without firing anything (for tests that deliver expiries themselves).</summary>
     public void SetTime(TimeSpan now) => Now = now;
 
+    /// <summary>What the leaf a takeover waits for answers.</summary>
+    public static VrrpEvent Answer(VrrpTakeoverStep step) => step switch
+    {
+        VrrpTakeoverStep.FirewallSet => VrrpEvent.FirewallSet,
+        VrrpTakeoverStep.AddressesAdded => VrrpEvent.AddressesAdded,
+        _ => VrrpEvent.TakeoverStepDone,
+    };
+
     private List<VrrpAction> Record()
     {
         var produced = new List<VrrpAction>(_scratch);
@@ -112,9 +125,9 @@ internal static class Act
     public static List<VrrpAction> Takeover(int priority, VrrpState from, VrrpTransitionReason reason) =>
         [Advert(priority), AddVips, Garp(5), Changed(from, VrrpState.Master, reason)];
 
-    /// <summary>The actions without the timer bookkeeping, to compare the externally visible sequence.</summary>
+    /// <summary>The actions without the timer and takeover bookkeeping, to compare the externally visible sequence.</summary>
     public static List<VrrpAction> Effects(this IEnumerable<VrrpAction> actions) =>
-        actions.Where(a => a.Kind is not (VrrpActionKind.StartTimer or VrrpActionKind.CancelTimer)).ToList();
+        actions.Where(a => a.Kind is not (VrrpActionKind.StartTimer or VrrpActionKind.CancelTimer or VrrpActionKind.Await)).ToList();
 
     public static VrrpAction TimerStart(this IEnumerable<VrrpAction> actions, VrrpTimer timer) =>
         actions.Last(a => a.Kind == VrrpActionKind.StartTimer && a.Timer == timer);
