@@ -9,9 +9,9 @@ namespace Keepalived.Actors.Vrrp;
 public sealed partial class VrrpInstanceActor
 {
     /// <summary>
-    /// A timer of the state machine ran out. The runtime never delivers the tick of a timer that
-    /// was restarted or cancelled, so it belongs to the latest start, whose tag the actor keeps:
-    /// one tick per timer serves every start, and a master's advert costs no allocation.
+    /// A timer of the state machine ran out. <see cref="VrrpInstanceTimers"/> lets through only the
+    /// tick of a timer's latest start, whose tag the actor keeps: one tick per timer serves every
+    /// start, and a master's advert costs no allocation.
     /// </summary>
     public sealed record Tick(VrrpTimer Timer);
 
@@ -26,7 +26,7 @@ public sealed partial class VrrpInstanceActor
     public sealed record ShutdownComplete(string Name);
 
     /// <summary>
-    /// To itself through a timer at start: a backup's only timer is always restarted before it
+    /// To itself at start: a backup's only timer is always restarted before it
     /// runs out, so without this the first timer to fire (and the advert it builds) would be
     /// the first takeover's, paying for code that has never run while the VIP is unowned.
     /// </summary>
