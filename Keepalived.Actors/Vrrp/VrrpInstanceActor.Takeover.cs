@@ -4,6 +4,7 @@ using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Kernel.Nftables;
 using Akka.Actor;
 using Keepalived.Actors.Protocol;
+using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Vrrp;
 
@@ -21,10 +22,10 @@ public sealed partial class VrrpInstanceActor
     /// then the log line, the notify and the sync group's report. The turn ends after the
     /// advert, after the address request and after the GARP, and the rest follows when the leaf
     /// has done its part: a <see cref="Checkpoint"/> told to the socket after the advert and to
-    /// GARP after the GARP comes back once they are out, whatever turns lie between (each leaf's
-    /// supervisor is one); the GARP and everything after it wait for netlink's answer to the
-    /// add. Any other message first carries out all that is left (<see cref="AroundReceive"/>),
-    /// so nothing overtakes the takeover.
+    /// GARP after the GARP comes back once they are out, whatever turns lie between (a leaf's
+    /// supervisor, while the leaf is being made, is one); the GARP and everything after it wait
+    /// for netlink's answer to the add. Any other message first carries out all that is left
+    /// (<see cref="AroundReceive"/>), so nothing overtakes the takeover.
     /// </summary>
     /// <param name="at">When the event happened (a timestamp of the system's clock; null: now). Timers
     /// the step starts are shortened by the time since, so they run from the event.</param>
@@ -65,7 +66,7 @@ public sealed partial class VrrpInstanceActor
     /// Goes on with the takeover once <paramref name="leaf"/> has done what it was just told (its
     /// <see cref="CheckpointPassed"/>); with none, in the instance's next turn.
     /// </summary>
-    private void ContinueAfter(IActorRef? leaf)
+    private void ContinueAfter(LeafRef? leaf)
     {
         if (leaf is null) Self.Tell(ContinueTakeover.Instance);
         else leaf.Tell(Checkpoint.Instance, Self);

@@ -44,7 +44,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor
     private int _addsInFlight;
     private int _pendingGarpRepeat;
     // the GARP leaf when the last GARP step sent one (a takeover goes on after its checkpoint)
-    private IActorRef? _garpSent;
+    private LeafRef? _garpSent;
     private long _takeoverStart;
     /// <summary>The last address add's line, until it is logged: time since the master down timer (null: none), netlink's time.</summary>
     private (TimeSpan? AfterTimer, TimeSpan Netlink)? _addedLine;
