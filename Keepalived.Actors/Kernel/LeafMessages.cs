@@ -19,7 +19,7 @@ public sealed record Flushed
 /// <summary>
 /// Asks a leaf on the takeover's path (the VRRP socket, GARP) to answer <see cref="CheckpointPassed"/>
 /// once it has done what it was told before: a takeover goes on only when its advert, or its
-/// gratuitous ARP, is out, however many turns (a leaf's supervisor) lie between.
+/// gratuitous ARP, is out, however many turns (a leaf's supervisor, while the leaf is being made) lie between.
 /// </summary>
 public sealed record Checkpoint
 {

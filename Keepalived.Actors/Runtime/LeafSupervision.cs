@@ -31,7 +31,7 @@ public static class LeafSupervision
             Backoff.OnFailure(leaf, name, MinBackoff, MaxBackoff, randomFactor: 0.2, maxNrOfRetries: -1)
                 .WithAutoReset(ResetAfter)
                 .WithSupervisorStrategy(AlwaysAgain));
-        // on the leaf's own dispatcher: on the VRRP loop, the hop through the supervisor is one more turn there, not a thread switch
+        // on the leaf's own dispatcher: on the VRRP loop, a hop through the supervisor (see LeafRef) is one more turn there, not a thread switch
         return string.IsNullOrEmpty(leaf.Dispatcher) || leaf.Dispatcher == Deploy.NoDispatcherGiven
             ? supervisor
             : supervisor.WithDispatcher(leaf.Dispatcher);

@@ -5,7 +5,8 @@ namespace Keepalived.Actors.Runtime;
 /// <summary>
 /// Base of the service's actors: a <see cref="ReceiveActor"/> whose messages pass a test's
 /// <see cref="IActorInterceptor"/> first (fault injection), and whose leaves are made through
-/// it (<see cref="ActorOfLeaf"/>), so a test can put a stand-in under a real tree.
+/// it (<see cref="ActorOfLeaf"/>), so a test can put a stand-in under a real tree. A leaf says
+/// when it runs and when it stops to its <see cref="LeafRef"/>, which then tells it directly.
 /// </summary>
 public abstract class ServiceActor : ReceiveActor
 {
@@ -16,9 +17,21 @@ public abstract class ServiceActor : ReceiveActor
 
     /// <summary>
     /// Makes the leaf <paramref name="name"/> from <paramref name="props"/> (or from what a test put
-    /// in their place) behind a BackoffSupervisor (<see cref="LeafSupervision"/>); the reference is
-    /// the supervisor's, which forwards to the leaf.
+    /// in their place) behind a BackoffSupervisor (<see cref="LeafSupervision"/>), which has the
+    /// leaf's name; what is told to the <see cref="LeafRef"/> reaches the leaf.
     /// </summary>
-    protected IActorRef ActorOfLeaf(Props props, string name) =>
-        Context.ActorOf(LeafSupervision.Supervised(_interceptor?.ResolveProps(Context, name, props) ?? props, name), name);
+    protected LeafRef ActorOfLeaf(Props props, string name) =>
+        LeafRef.ActorOf(Context, _interceptor?.ResolveProps(Context, name, props) ?? props, name);
+
+    public override void AroundPreStart()
+    {
+        base.AroundPreStart();
+        LeafRef.IncarnationOf(Context.Props)?.Started(Self);
+    }
+
+    public override void AroundPostStop()
+    {
+        LeafRef.IncarnationOf(Context.Props)?.Stopped(Self);
+        base.AroundPostStop();
+    }
 }

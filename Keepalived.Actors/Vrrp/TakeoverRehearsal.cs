@@ -88,19 +88,13 @@ public static class TakeoverRehearsal
     }
 
     /// <summary>
-    /// Makes the clock timer of every key now rather than at its first start, then runs one
-    /// timer through to its expiry: <paramref name="rehearsal"/> arrives at once.
+    /// Runs each of an instance's clock timers out once, their ticks dropped, and tells the
+    /// instance <paramref name="rehearsal"/> (it builds an advert).
     /// </summary>
-    public static void PrepareTimers(ITimerScheduler timers, IEnumerable<object> keys, object rehearsal)
+    internal static void PrepareTimers(VrrpInstanceTimers timers, IActorRef instance, object rehearsal)
     {
-        ArgumentNullException.ThrowIfNull(timers);
-        ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
-        {
-            timers.StartSingleTimer(key, rehearsal, TimeSpan.FromDays(1));
-            timers.Cancel(key);
-        }
-        timers.StartSingleTimer(rehearsal, rehearsal, TimeSpan.Zero);
+        timers.Rehearse();
+        instance.Tell(rehearsal, ActorRefs.NoSender);
     }
 
     private static void Start(string name, ThreadPriority priority, Action step) =>

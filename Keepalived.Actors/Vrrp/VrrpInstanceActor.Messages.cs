@@ -9,9 +9,9 @@ namespace Keepalived.Actors.Vrrp;
 public sealed partial class VrrpInstanceActor
 {
     /// <summary>
-    /// A timer of the state machine ran out. The runtime never delivers the tick of a timer that
-    /// was restarted or cancelled, so it belongs to the latest start, whose tag the actor keeps:
-    /// one tick per timer serves every start, and a master's advert costs no allocation.
+    /// A timer of the state machine ran out. <see cref="VrrpInstanceTimers"/> lets through only the
+    /// tick of a timer's latest start, whose tag the actor keeps: one tick per timer serves every
+    /// start, and a master's advert costs no allocation.
     /// </summary>
     public sealed record Tick(VrrpTimer Timer);
 
@@ -25,7 +25,7 @@ public sealed partial class VrrpInstanceActor
 
     public sealed record ShutdownComplete(string Name);
 
-    /// <summary>To itself through a timer at start; it builds an advert (see <see cref="TakeoverRehearsal.PrepareTimers"/>).</summary>
+    /// <summary>To itself at start, after its timers have run out once; it builds an advert (see <see cref="TakeoverRehearsal.PrepareTimers"/>).</summary>
     private sealed class Rehearsal
     {
         public static readonly Rehearsal Instance = new();

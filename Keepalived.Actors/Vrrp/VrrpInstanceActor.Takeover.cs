@@ -32,8 +32,8 @@ public sealed partial class VrrpInstanceActor
 
     /// <summary>
     /// The advert and the GARP are out once the leaf that sends them answers a
-    /// <see cref="Checkpoint"/> told after them (whatever turns lie between; each leaf's
-    /// supervisor is one). The firewall and netlink answer their requests by themselves.
+    /// <see cref="Checkpoint"/> told after them (whatever turns lie between; a leaf's
+    /// supervisor, while the leaf is being made, is one). The firewall and netlink answer their requests by themselves.
     /// </summary>
     private void Await(VrrpTakeoverStep step)
     {

@@ -22,7 +22,7 @@ namespace Keepalived.Actors.Vrrp;
 /// timer expiries and shutdown, and carries out the actions it returns, in their order, by
 /// telling the leaf actors (socket, netlink, GARP, notify). It touches no kernel object itself.
 /// </summary>
-public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
+public sealed partial class VrrpInstanceActor : ServiceActor
 {
     private readonly VrrpInstanceEnvironment _env;
     private readonly VrrpStateMachine _machine;
@@ -61,11 +61,9 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     private long _groupAcknowledged;
     private bool _acknowledgePending;
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    // the timer keys boxed once and one tick per timer: a master restarts its advert timer every interval
-    private static readonly object[] TimerKeys = [.. Enum.GetValues<VrrpTimer>().Select(t => (object)t)];
+    // one tick per timer: a master restarts its advert timer every interval
     private static readonly Tick[] Ticks = [.. Enum.GetValues<VrrpTimer>().Select(t => new Tick(t))];
+    private readonly VrrpInstanceTimers _timers;
     // the state machine's tag of each timer's latest start
     private readonly long[] _timerTags = new long[Ticks.Length];
 
@@ -81,6 +79,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         _addresses = VmacPlacement.Place([.. env.Config.VirtualAddresses, .. env.Config.ExcludedVirtualAddresses],
             env.Interface, env.Vmac, env.Family);
         _clock = ActorClock.Of(Context.System);
+        _timers = new VrrpInstanceTimers(_clock, Self, Ticks);
         _epoch = _clock.GetTimestamp();
         // keepalived blocks the excluded addresses too (its vip and evip lists)
         _blockedAddresses = env.Leaves.Nftables is not null && env.BlocksAddresses
@@ -98,6 +97,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
         Receive<VrrpSocketActor.Received>(OnReceived);
         Receive<Tick>(t =>
         {
+            if (!_timers.Take(t.Timer)) return;
             // a takeover is timed from here to the first gratuitous ARP (the GARP actor logs it)
             if (t.Timer == VrrpTimer.MasterDown) _takeoverStart = _clock.GetTimestamp();
             Run(VrrpEvent.TimerExpired(t.Timer, _timerTags[(int)t.Timer]));
@@ -130,7 +130,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
     {
         _env.Leaves.Socket.Tell(new VrrpSocketActor.Register((byte)_env.Config.VirtualRouterId, Self,
             VrrpReceiveBuffer.Share(_env.Config, _env.Global, _adverts.ReceivedLength, _env.Mtu)));
-        TakeoverRehearsal.PrepareTimers(Timers, TimerKeys, Rehearsal.Instance);
+        TakeoverRehearsal.PrepareTimers(_timers, Self, Rehearsal.Instance);
         // Addresses left by a run that died without cleaning up: nobody else may hold them now.
         RemoveAddresses();
         // reported before the start, so the instance goes from INIT straight to FAULT
@@ -149,6 +149,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
 
     protected override void PostStop()
     {
+        _timers.Dispose();
         // after a Shutdown the whole VRRP subtree, socket included, is stopping: nothing to undo
         if (!_shutDown) _env.Leaves.Socket.Tell(new VrrpSocketActor.Unregister((byte)_env.Config.VirtualRouterId, Self));
     }
@@ -254,11 +255,10 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
                 break;
             case VrrpActionKind.StartTimer:
                 _timerTags[(int)a.Timer] = a.Tag;
-                Timers.StartSingleTimer(TimerKeys[(int)a.Timer], Ticks[(int)a.Timer],
-                    a.Delay > age ? a.Delay - age : TimeSpan.Zero);
+                _timers.Start(a.Timer, a.Delay > age ? a.Delay - age : TimeSpan.Zero);
                 break;
             case VrrpActionKind.CancelTimer:
-                Timers.Cancel(TimerKeys[(int)a.Timer]);
+                _timers.Cancel(a.Timer);
                 break;
             case VrrpActionKind.StateChanged:
                 OnStateChanged(a.From, a.To, a.Reason);
@@ -431,7 +431,7 @@ public sealed partial class VrrpInstanceActor : ServiceActor, IWithTimers
             if (_machine.State == VrrpState.Master)
                 _log.Info("({Instance}) stopping as master with its addresses left in place (--dont-release-vrrp)", _name);
         }
-        Timers.CancelAll();
+        _timers.CancelAll();
         Run(VrrpEvent.Stop);
         // A master's removal was just asked; one from leaving MASTER (or the start's stale-address
         // removal) may still be under way: the addresses are gone only when netlink has answered all.

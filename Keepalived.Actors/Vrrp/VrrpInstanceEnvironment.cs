@@ -63,4 +63,4 @@ public sealed record VrrpInstanceEnvironment(
 }
 
 /// <summary>The leaf actors a VRRP instance talks to; <see cref="Nftables"/> is null when no instance blocks its addresses.</summary>
-public sealed record VrrpLeaves(IActorRef Socket, IActorRef Netlink, IActorRef Garp, IActorRef Notify, IActorRef? Nftables = null);
+public sealed record VrrpLeaves(LeafRef Socket, LeafRef Netlink, LeafRef Garp, LeafRef Notify, LeafRef? Nftables = null);

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Kernel;
 using Keepalived.Actors.Kernel.Netlink;
 
@@ -56,7 +57,7 @@ public sealed partial class VrrpManagerActor
     {
         if (_release)
             foreach (var name in _vmacs.Values.OfType<string>()) _netlink.Tell(new NetlinkActor.DeleteVmac(name));
-        IActorRef[] leaves = [_netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
+        LeafRef[] leaves = [_netlink, _garp, _notify, _links, .. _nftables is null ? [] : new[] { _nftables }];
         foreach (var leaf in leaves) leaf.Tell(Flush.Instance);
         Await(leaves.Length, FlushingLeaves, Finish);
     }

@@ -35,16 +35,17 @@ public sealed partial class VrrpManagerActor : ServiceActor
     private readonly VrrpLeafProps _leaves;
     private readonly bool _spreadAdverts;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<VrrpSocketOptions, IActorRef> _sockets = [];
+    private readonly Dictionary<VrrpSocketOptions, LeafRef> _sockets = [];
     private readonly Dictionary<string, NetlinkActor.InterfaceInfo?> _interfaces = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _instances = [];
     private readonly List<IActorRef> _syncGroups = [];
-    private readonly Dictionary<(TrackKind Kind, string Name), IActorRef> _trackers = [];
-    private IActorRef _netlink = ActorRefs.Nobody;
-    private IActorRef _garp = ActorRefs.Nobody;
-    private IActorRef _links = ActorRefs.Nobody;
-    private IActorRef _notify = ActorRefs.Nobody;
-    private IActorRef? _nftables;
+    private readonly Dictionary<(TrackKind Kind, string Name), LeafRef> _trackers = [];
+    private static readonly LeafRef Nobody = new(ActorRefs.Nobody);
+    private LeafRef _netlink = Nobody;
+    private LeafRef _garp = Nobody;
+    private LeafRef _links = Nobody;
+    private LeafRef _notify = Nobody;
+    private LeafRef? _nftables;
     // VRRP keeps time on a thread of its own, as keepalived's VRRP process does: the instances,
     // their sockets, netlink and GARP never wait behind thread-pool work
     private readonly string _dispatcher;
@@ -271,7 +272,7 @@ public sealed partial class VrrpManagerActor : ServiceActor
         }
     }
 
-    private IActorRef? Tracker(TrackKind kind, string name)
+    private LeafRef? Tracker(TrackKind kind, string name)
     {
         if (_trackers.TryGetValue((kind, name), out var known)) return known;
         (Props? props, string prefix) = kind switch
@@ -327,7 +328,7 @@ public sealed partial class VrrpManagerActor : ServiceActor
         };
     }
 
-    private IActorRef SocketFor(VrrpSocketOptions options)
+    private LeafRef SocketFor(VrrpSocketOptions options)
     {
         if (!_sockets.TryGetValue(options, out var socket))
         {

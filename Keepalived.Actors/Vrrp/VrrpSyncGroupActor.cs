@@ -24,7 +24,7 @@ namespace Keepalived.Actors.Vrrp;
 public sealed class VrrpSyncGroupActor : ServiceActor
 {
     private readonly VrrpSyncGroup _group;
-    private readonly IActorRef _notify;
+    private readonly LeafRef _notify;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
     private VrrpState _state;
@@ -72,10 +72,10 @@ public sealed class VrrpSyncGroupActor : ServiceActor
 
     /// <param name="members">The names of the member instances that run.</param>
     /// <param name="notify">The <see cref="NotifyActor"/>.</param>
-    public static Props Props(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify) =>
+    public static Props Props(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, LeafRef notify) =>
         FactoryProps.Create(() => new VrrpSyncGroupActor(group, members, startState, notify));
 
-    public VrrpSyncGroupActor(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, IActorRef notify)
+    public VrrpSyncGroupActor(VrrpSyncGroup group, IReadOnlyList<string> members, VrrpState startState, LeafRef notify)
     {
         _group = group;
         _notify = notify;

@@ -88,7 +88,7 @@ public sealed class LifecycleActor : ServiceActor
                 gate.Pass();
                 break;
             case CreateChild c:
-                Sender.Tell(ActorOfLeaf(c.Props, c.Name));
+                Sender.Tell(ActorOfLeaf(c.Props, c.Name).Supervisor);
                 break;
             case string s:
                 _probe.Tell($"{_id}:{s}");

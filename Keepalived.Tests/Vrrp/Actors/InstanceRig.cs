@@ -51,19 +51,19 @@ internal sealed class InstanceRig
         _control = kit.Probe("control");
         kit.Sys.EventStream.Subscribe(Events.Ref, typeof(VrrpInstanceActor.StateChanged));
         Environment = new VrrpInstanceEnvironment(Config, global ?? new GlobalConfig(), "veth-ka0", Primary, [Group],
-            new VrrpLeaves(LeafRef(kit, Socket, socketStandIn), Netlink.Ref, LeafRef(kit, Garp, garpStandIn), Notify.Ref, Nftables.Ref)) { Vmac = vmac, Mtu = mtu };
+            new VrrpLeaves(Leaf(kit, Socket, socketStandIn), new(Netlink.Ref), Leaf(kit, Garp, garpStandIn), new(Notify.Ref), new(Nftables.Ref))) { Vmac = vmac, Mtu = mtu };
     }
 
     public VrrpInstance Config { get; }
     public VrrpInstanceEnvironment Environment { get; }
 
     /// <summary>The probe, or the stand-in made for it: behind a BackoffSupervisor as the service makes its leaves (on the rig's dispatcher).</summary>
-    private IActorRef LeafRef(ActorTest kit, TestProbe probe, Func<TestProbe, Props>? standIn)
+    private LeafRef Leaf(ActorTest kit, TestProbe probe, Func<TestProbe, Props>? standIn)
     {
-        if (standIn is null) return probe.Ref;
+        if (standIn is null) return new LeafRef(probe.Ref);
         var props = _dispatcher is null ? standIn(probe) : standIn(probe).WithDispatcher(_dispatcher);
         var name = $"{probe.Ref.Path.Name}-stand-in";
-        return kit.Sys.ActorOf(LeafSupervision.Supervised(props, name), name);
+        return new LeafRef(kit.Sys.ActorOf(LeafSupervision.Supervised(props, name), name));
     }
     public TestProbe Socket { get; }
     public TestProbe Netlink { get; }

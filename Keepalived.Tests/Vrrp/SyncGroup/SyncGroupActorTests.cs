@@ -1,3 +1,4 @@
+using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Notify;
 using Keepalived.Actors.Protocol;
@@ -20,7 +21,7 @@ public sealed class SyncGroupActorTests : ActorTest
         _vi2 = CreateTestProbe("vi2");
         _notify = CreateTestProbe("notify");
         var group = new VrrpSyncGroup("SG1", default) { Members = ["VI_1", "VI_2"] };
-        _group = Sys.ActorOf(VrrpSyncGroupActor.Props(group, ["VI_1", "VI_2"], VrrpState.Backup, _notify.Ref), "sync-group-SG1");
+        _group = Sys.ActorOf(VrrpSyncGroupActor.Props(group, ["VI_1", "VI_2"], VrrpState.Backup, new LeafRef(_notify.Ref)), "sync-group-SG1");
         // vrrp_init_state announces a group starting in BACKUP
         Assert.Equal("BACKUP", ExpectGroupNotify());
     }

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
 using Keepalived.Actors.Kernel;
@@ -35,7 +36,7 @@ public sealed class SyncGroupNotifyTests(ITestOutputHelper output) : ActorTest(o
         group.Notify.Set("notify_stop", _scripts.Recorder("stop.sh", "stop.out", "group-stop"));
         group.Notify.Set("notify", _scripts.Recorder("notify.sh", "notify.out"));
         var member = CreateTestProbe("vi1");
-        var actor = Sys.ActorOf(VrrpSyncGroupActor.Props(group, ["VI_1"], VrrpState.Backup, notify), "sync-group-SG1");
+        var actor = Sys.ActorOf(VrrpSyncGroupActor.Props(group, ["VI_1"], VrrpState.Backup, new LeafRef(notify)), "sync-group-SG1");
 
         member.Send(actor, new VrrpSyncGroupActor.MemberState("VI_1", VrrpState.Backup, VrrpState.Backup, false, 0));
         member.Send(actor, new VrrpSyncGroupActor.WantMaster("VI_1", VrrpTransitionReason.MasterNoResponse));

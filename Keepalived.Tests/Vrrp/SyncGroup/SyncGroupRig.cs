@@ -1,3 +1,4 @@
+using Keepalived.Actors.Runtime;
 using System.Net;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
@@ -67,12 +68,12 @@ internal sealed class SyncGroupRig
     public SyncGroupRig Start()
     {
         var members = Config.Instances.Select(v => v.Name).ToList();
-        GroupActor = _kit.Sys.ActorOf(VrrpSyncGroupActor.Props(Group, members, VrrpSyncGroupActor.StartState(Config.Instances), Notify.Ref),
+        GroupActor = _kit.Sys.ActorOf(VrrpSyncGroupActor.Props(Group, members, VrrpSyncGroupActor.StartState(Config.Instances), new LeafRef(Notify.Ref)),
             "sync-group-SG1");
         foreach (var m in Members)
         {
             var env = new VrrpInstanceEnvironment(m.Config, new GlobalConfig(), "veth-ka0", InstanceRig.Primary, [InstanceRig.Group],
-                new VrrpLeaves(m.Socket.Ref, m.Netlink.Ref, m.Garp.Ref, Notify.Ref)) { Vrrp = Config, SyncGroup = GroupActor };
+                new VrrpLeaves(new(m.Socket.Ref), new(m.Netlink.Ref), new(m.Garp.Ref), new(Notify.Ref))) { Vrrp = Config, SyncGroup = GroupActor };
             m.Instance = _kit.Sys.ActorOf(VrrpInstanceActor.Props(env), "instance-" + m.Config.Name);
         }
         foreach (var m in Members)
