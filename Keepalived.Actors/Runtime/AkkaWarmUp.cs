@@ -1,14 +1,12 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 
 namespace Keepalived.Actors.Runtime;
 
 /// <summary>
 /// What Akka's <c>ActorSystem.Create</c> loads on its way, done on a thread of its own while the
-/// service reads its configuration: <c>Akka.Util.ThreadLocalRandom</c>'s static constructor seeds
-/// from the cryptographic generator (loading and initialising OpenSSL), the default serializers
-/// are made eagerly (the JSON one loads Newtonsoft.Json), and the actor-ref provider builds an
-/// expression tree. Whichever thread gets there first does the work; the other waits for it.
+/// service reads its configuration: <c>Akka.Util.ThreadLocalRandom</c> seeds from the
+/// cryptographic generator (loading and initialising OpenSSL), and the actor-ref provider builds
+/// an expression tree. Whichever thread gets there first does the work; the other waits for it.
 /// </summary>
 public static class AkkaWarmUp
 {
@@ -19,7 +17,6 @@ public static class AkkaWarmUp
         try
         {
             _ = Akka.Util.ThreadLocalRandom.Current.Next();
-            RuntimeHelpers.RunClassConstructor(typeof(Newtonsoft.Json.JsonConvert).TypeHandle);
             _ = Expression.Lambda<Func<int>>(Expression.Constant(0)).Compile();
         }
         catch (Exception)
