@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime;
-using Keepalived.Actors.Kernel;
 using Serilog;
 
 namespace Keepalived.Host;
@@ -11,7 +10,6 @@ namespace Keepalived.Host;
 /// choosing, shortly after start, takes the one long pause there, instead of at a random later
 /// moment while adverts are due. From then on the latency mode forbids blocking full
 /// collections (they run in the background), so only short young-generation pauses remain.
-/// The C library's heap is trimmed at the same moment: start-up's compilation left it mostly free.
 /// </summary>
 internal static class HeapSettling
 {
@@ -30,8 +28,7 @@ internal static class HeapSettling
         var before = GC.GetTotalMemory(false);
         var start = Stopwatch.GetTimestamp();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var trimmed = NativeHeap.ReleaseFreePages();
-        Log.Debug("Heap settled after start: {Before:F1} -> {After:F1} MiB in {Elapsed:F1} ms (native heap trimmed: {Trimmed})",
-            before / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, Stopwatch.GetElapsedTime(start).TotalMilliseconds, trimmed);
+        Log.Debug("Heap settled after start: {Before:F1} -> {After:F1} MiB in {Elapsed:F1} ms",
+            before / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
 }
