@@ -30,7 +30,10 @@ public static class ActorSystemConfig
 
     private static readonly string Scheduler = typeof(ClockScheduler).AssemblyQualifiedName!;
 
-    /// <summary>What the service and the tests share: the scheduler, Serilog's message templates, no CLR shutdown hook (SIGTERM is ours).</summary>
+    /// <summary>In place of Akka's JSON serializer: see <see cref="InProcessSerializer"/>.</summary>
+    private static readonly string Serializer = typeof(InProcessSerializer).AssemblyQualifiedName!;
+
+    /// <summary>What the service and the tests share: the scheduler, Serilog's message templates, no CLR shutdown hook (SIGTERM is ours), no JSON serializer.</summary>
     public static readonly string Common = $$"""
         akka {
           actor.ask-timeout = 10s
@@ -39,6 +42,7 @@ public static class ActorSystemConfig
           log-dead-letters = 10
           log-dead-letters-during-shutdown = off
           coordinated-shutdown.run-by-clr-shutdown-hook = off
+          actor.serializers.json = "{{Serializer}}"
         }
         """;
 

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Net;
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Config.Vrrp;
@@ -41,14 +40,12 @@ public static class TakeoverRehearsal
     /// <summary>
     /// What Akka's <c>ActorSystem.Create</c> loads on its way, on a thread of its own:
     /// <c>Akka.Util.ThreadLocalRandom</c>'s static constructor seeds from the cryptographic
-    /// generator (loading OpenSSL), the default serializers are made eagerly (the JSON one loads
-    /// Newtonsoft.Json), and the actor-ref provider compiles an expression tree. Whichever thread
-    /// gets there first does the work; the other waits for it.
+    /// generator (loading OpenSSL), and the actor-ref provider compiles an expression tree.
+    /// Whichever thread gets there first does the work; the other waits for it.
     /// </summary>
     public static void StartAkka() => Start("akka-rehearsal", ThreadPriority.Normal, () =>
     {
         _ = Akka.Util.ThreadLocalRandom.Current.Next();
-        RuntimeHelpers.RunClassConstructor(typeof(Newtonsoft.Json.JsonConvert).TypeHandle);
         _ = Expression.Lambda<Func<int>>(Expression.Constant(0)).Compile();
     });
 

@@ -86,6 +86,17 @@ public sealed class ActorSystemConfigTests
         await system.Terminate();
     }
 
+    [Fact]
+    public async Task Messages_are_not_serialized_and_asking_for_it_says_why()
+    {
+        using var system = ActorSystem.Create("serialization", ActorSystemConfig.Test("system"));
+        var serializer = system.Serialization.FindSerializerFor(new object());
+        Assert.IsType<InProcessSerializer>(serializer);
+        var ex = Assert.Throws<NotSupportedException>(() => serializer.ToBinary("advert"));
+        Assert.Contains("serialize-messages", ex.Message);
+        await system.Terminate();
+    }
+
     private sealed class TimerReport : ReceiveActor, IWithTimers
     {
         public TimerReport(BlockingCollection<string> threads) => ReceiveAny(_ => threads.Add(Thread.CurrentThread.Name ?? ""));
