@@ -9,21 +9,25 @@ namespace Keepalived.Actors.Protocol;
 /// few tens of seconds, keepalived's too) then delays hundreds of them at once, and receivers
 /// get each round as one burst.
 /// <para>
-/// With more than <see cref="Places"/> instances, instance k takes place k mod 128, and a place is
-/// a fixed point of the interval on the machine's monotonic clock, spread by the golden ratio
-/// (0, 0.618, 0.236, 0.854, 0.472 … of the interval for the places 0, 1, 2, 3, 4 …). A new master
-/// sends its second advert at its place's next point, at most one interval after its first: only
-/// that interval is shorter, and an advert that comes early never lets a backup's down timer run
-/// out. The masters of one place advertise in one wake-up of the event loop: a place of its own
-/// for each instance would cost a wake-up per instance and interval, and 128 places keep the
-/// wake-ups close to those of no spreading at all. A configuration with 128 instances or fewer
-/// keeps the RFC's timing exactly.
+/// With more than <see cref="RfcTimingUpTo"/> instances, instance k takes place k mod
+/// <see cref="Places"/>, and a place is a fixed point of the interval on the machine's monotonic
+/// clock, spread by the golden ratio (0, 0.618, 0.236, 0.854, 0.472 … of the interval for the
+/// places 0, 1, 2, 3, 4 …). A new master sends its second advert at its place's next point, at
+/// most one interval after its first: only that interval is shorter, and an advert that comes
+/// early never lets a backup's down timer run out. The masters of one place advertise in one
+/// wake-up of the event loop, and a wake-up, not an advert, is most of what a master costs the
+/// loop: each one finds the caches cold for the actor runtime's code and data (tens of
+/// microseconds on a VM), against a few microseconds for each advert sent in it. So the places
+/// are few: enough that a stall of the sender delays a few dozen adverts, not hundreds.
 /// </para>
 /// </summary>
 public static class AdvertSlot
 {
     /// <summary>How many places in the interval the instances share.</summary>
-    public const int Places = 128;
+    public const int Places = 64;
+
+    /// <summary>A configuration with this many instances or fewer keeps the RFC's timing exactly.</summary>
+    public const int RfcTimingUpTo = 128;
 
     private const double GoldenRatioConjugate = 0.6180339887498949;
 
@@ -34,7 +38,7 @@ public static class AdvertSlot
     public static int? PlaceOf(int ordinal, int instances)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
-        return instances <= Places ? null : ordinal % Places;
+        return instances <= RfcTimingUpTo ? null : ordinal % Places;
     }
 
     /// <summary>

@@ -17,8 +17,8 @@ public class AdvertSlotTests
     [InlineData(2, 236_067)]
     [InlineData(3, 854_101)]
     [InlineData(4, 472_135)]
-    [InlineData(128, 0)]      // place 0 again
-    [InlineData(129, 618_033)]
+    [InlineData(AdvertSlot.Places, 0)]      // place 0 again
+    [InlineData(AdvertSlot.Places + 1, 618_033)]
     public void Places_are_spread_by_the_golden_ratio(int ordinal, long microseconds)
     {
         Assert.Equal(TimeSpan.FromMicroseconds(microseconds), AdvertSlot.For(AdvertSlot.PlaceOf(ordinal, 1_000)!.Value, Second));
@@ -44,7 +44,7 @@ public class AdvertSlotTests
         var places = all.Distinct().Order().ToList();
         Assert.Equal(AdvertSlot.Places, places.Count);
         Assert.All(all.CountBy(p => p), c => Assert.InRange(c.Value, count / AdvertSlot.Places, count / AdvertSlot.Places + 1));
-        // even spacing would be interval / 128; the golden ratio's widest gap (the wrap included) stays within 3 of those
+        // even spacing would be interval / Places; the golden ratio's widest gap (the wrap included) stays within 3 of those
         var gaps = places.Zip(places.Skip(1), (a, b) => b - a).Append(interval - places[^1] + places[0]);
         Assert.True(gaps.Max() <= interval / AdvertSlot.Places * 3, $"widest gap {gaps.Max().TotalMicroseconds} µs");
     }
