@@ -149,4 +149,32 @@ public class IpvsRequestTests
             IpvsRequest.Service(ref w, Family, IpvsCommand.NewService, TcpPersistent with { Scheduler = "sixteen-letters!" }, 1);
         });
     }
+    [Fact]
+    public void Writing_requests_allocates_nothing()
+    {
+        var buffer = new byte[512];
+        void WriteAll()
+        {
+            var w = new NetlinkWriter(buffer);
+            IpvsRequest.Service(ref w, Family, IpvsCommand.NewService, TcpPersistent, 1);
+            IpvsRequest.Destination(ref w, Family, IpvsCommand.SetDest, Ipv6Persistent, Gue, 2);
+            IpvsRequest.DumpDestinations(ref w, Family, FwMark, 3);
+        }
+        WriteAll();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+            WriteAll();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Identity_ignores_scheduler_and_persistence()
+    {
+        Assert.True(TcpPersistent.SameIdentity(TcpPersistent with { Scheduler = "rr", Flags = 0, Timeout = 0 }));
+        Assert.False(TcpPersistent.SameIdentity(TcpPersistent with { Port = 81 }));
+        Assert.False(TcpPersistent.SameIdentity(TcpPersistent with { Protocol = IpvsProtocol.Udp }));
+        Assert.True(FwMark.SameIdentity(FwMark with { Scheduler = "wrr" }));
+        Assert.False(FwMark.SameIdentity(FwMark with { FwMark = 8 }));
+        Assert.False(FwMark.SameIdentity(FwMark with { Family = System.Net.Sockets.AddressFamily.InterNetworkV6 }));
+    }
 }
