@@ -54,6 +54,27 @@ public static class IpvsReply
         return true;
     }
 
+    /// <summary>The SET_CONFIG reply to GET_CONFIG.</summary>
+    public static bool TryReadTimeouts(in NetlinkMessage message, out IpvsTimeouts timeouts)
+    {
+        timeouts = default;
+        if (!GenericNetlink.TryReadHeader(message, out var command, out _) || command != (byte)IpvsCommand.SetConfig)
+            return false;
+        uint? tcp = null, fin = null, udp = null;
+        var attributes = GenericNetlink.Attributes(message);
+        while (attributes.TryRead(out var a))
+            switch (a.Type)
+            {
+                case IpvsAttribute.TimeoutTcp: tcp = a.U32; break;
+                case IpvsAttribute.TimeoutTcpFin: fin = a.U32; break;
+                case IpvsAttribute.TimeoutUdp: udp = a.U32; break;
+            }
+        if (attributes.Malformed || tcp is null || fin is null || udp is null)
+            return false;
+        timeouts = new IpvsTimeouts(tcp.Value, fin.Value, udp.Value);
+        return true;
+    }
+
     /// <summary>An NLMSG_ERROR: <see cref="Errno.None"/> is the ACK of a change.</summary>
     public static bool TryReadError(in NetlinkMessage message, out Errno errno) => message.TryReadError(out errno, out _);
 
@@ -99,7 +120,8 @@ public static class IpvsReply
         var mask = netmask.IsEmpty ? IpvsService.DefaultNetmask(family)
             : family == AddressFamily.InterNetworkV6 ? HostOrder.ReadU32(netmask)
             : BinaryPrimitives.ReadUInt32BigEndian(netmask);
-        var flagBits = flags.IsEmpty ? 0u : HostOrder.ReadU32(flags);
+        // struct ip_vs_flags {flags, mask}: only the bits the mask names are meant
+        var flagBits = flags.IsEmpty ? 0u : HostOrder.ReadU32(flags) & HostOrder.ReadU32(flags[4..]);
         service = new IpvsService(family, isFwMark ? IpvsProtocol.None : (IpvsProtocol)protocol!.Value, ip,
             isFwMark ? (ushort)0 : port!.Value, fwMark ?? 0, scheduler ?? "",
             (IpvsServiceFlags)flagBits & ~IpvsServiceFlags.Hashed, timeout ?? 0, mask,

@@ -67,6 +67,48 @@ public static class IpvsRequest
         return writer.EndMessage();
     }
 
+    /// <summary>SET_CONFIG: the non-zero timeouts (lvs_timeouts, and their restore at stop).</summary>
+    public static int SetTimeouts(ref NetlinkWriter writer, ushort family, in IpvsTimeouts timeouts, uint sequence)
+    {
+        GenericNetlink.BeginMessage(ref writer, family, (byte)IpvsCommand.SetConfig, IpvsAttribute.GenlVersion, Change, sequence);
+        if (timeouts.Tcp != 0) writer.AttributeU32(IpvsAttribute.TimeoutTcp, timeouts.Tcp);
+        if (timeouts.TcpFin != 0) writer.AttributeU32(IpvsAttribute.TimeoutTcpFin, timeouts.TcpFin);
+        if (timeouts.Udp != 0) writer.AttributeU32(IpvsAttribute.TimeoutUdp, timeouts.Udp);
+        return writer.EndMessage();
+    }
+
+    /// <summary>GET_CONFIG: answered by one SET_CONFIG message with the three timeouts.</summary>
+    public static int GetTimeouts(ref NetlinkWriter writer, ushort family, uint sequence)
+    {
+        GenericNetlink.BeginMessage(ref writer, family, (byte)IpvsCommand.GetConfig, IpvsAttribute.GenlVersion, NetlinkFlags.Request, sequence);
+        return writer.EndMessage();
+    }
+
+    /// <summary>
+    /// NEW_DAEMON (state, interface, sync id, then the optional four when set) or DEL_DAEMON
+    /// (state, interface, sync id only), in libipvs's order.
+    /// </summary>
+    public static int SyncDaemon(ref NetlinkWriter writer, ushort family, bool start, in IpvsSyncDaemon daemon, uint sequence)
+    {
+        var command = start ? IpvsCommand.NewDaemon : IpvsCommand.DelDaemon;
+        GenericNetlink.BeginMessage(ref writer, family, (byte)command, IpvsAttribute.GenlVersion, Change, sequence);
+        var nest = writer.BeginNested(IpvsAttribute.Daemon);
+        writer.AttributeU32(IpvsDaemonAttribute.State, (uint)daemon.State);
+        writer.AttributeString(IpvsDaemonAttribute.McastIfn, daemon.Interface);
+        writer.AttributeU32(IpvsDaemonAttribute.SyncId, daemon.SyncId);
+        if (start)
+        {
+            if (daemon.MaxLength != 0) writer.AttributeU16(IpvsDaemonAttribute.SyncMaxLen, daemon.MaxLength);
+            if (daemon.Port != 0) writer.AttributeU16(IpvsDaemonAttribute.McastPort, daemon.Port);
+            if (daemon.Ttl != 0) writer.AttributeU8(IpvsDaemonAttribute.McastTtl, daemon.Ttl);
+            if (daemon.Group is { } group)
+                writer.AttributeAddress(group.AddressFamily == AddressFamily.InterNetworkV6
+                    ? IpvsDaemonAttribute.McastGroup6 : IpvsDaemonAttribute.McastGroup, group);
+        }
+        writer.EndNested(nest);
+        return writer.EndMessage();
+    }
+
     private static void WriteServiceNest(ref NetlinkWriter writer, in IpvsService service, bool full)
     {
         var nest = writer.BeginNested(IpvsAttribute.Service);
