@@ -63,12 +63,16 @@ public sealed class VirtualServer(SourcePosition position)
         : Address.Trio(Protocol);
 }
 
-/// <summary>IPVS service flags set by <c>ops</c>, <c>hashed</c>, <c>flag-N</c>, <c>sh-*</c>, <c>mh-*</c>.</summary>
+/// <summary>
+/// IPVS service flags set by <c>ops</c>, <c>hashed</c>, <c>flag-N</c>, <c>sh-*</c>, <c>mh-*</c>; the
+/// values are the kernel's IP_VS_SVC_F_* (linux/ip_vs.h), the u32 of IPVS_SVC_ATTR_FLAGS.
+/// </summary>
 [Flags]
 public enum ServiceFlags
 {
     None = 0,
     Persistent = 0x1,
+    /// <summary>The kernel sets it on every service in its table (it is masked off when a dump is read).</summary>
     Hashed = 0x2,
     OnePacket = 0x4,
     Sched1 = 0x8,

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Check;
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Libc;
@@ -124,7 +125,7 @@ public static class IpvsReply
         var flagBits = flags.IsEmpty ? 0u : HostOrder.ReadU32(flags) & HostOrder.ReadU32(flags[4..]);
         service = new IpvsService(family, isFwMark ? IpvsProtocol.None : (IpvsProtocol)protocol!.Value, ip,
             isFwMark ? (ushort)0 : port!.Value, fwMark ?? 0, scheduler ?? "",
-            (IpvsServiceFlags)flagBits & ~IpvsServiceFlags.Hashed, timeout ?? 0, mask,
+            (ServiceFlags)flagBits & ~ServiceFlags.Hashed, timeout ?? 0, mask,
             string.IsNullOrEmpty(engine) ? null : engine);
         return true;
     }

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Check;
 using System.Net;
 using System.Net.Sockets;
 
@@ -17,7 +18,7 @@ public readonly record struct IpvsService(
     ushort Port,
     uint FwMark,
     string Scheduler,
-    IpvsServiceFlags Flags,
+    ServiceFlags Flags,
     uint Timeout,
     uint Netmask,
     string? PersistenceEngine = null)
@@ -27,11 +28,11 @@ public readonly record struct IpvsService(
 
     /// <summary>A service on address:port, without persistence.</summary>
     public static IpvsService ForAddress(IpvsProtocol protocol, IPAddress address, ushort port, string scheduler) =>
-        new(address.AddressFamily, protocol, address, port, 0, scheduler, IpvsServiceFlags.None, 0, DefaultNetmask(address.AddressFamily));
+        new(address.AddressFamily, protocol, address, port, 0, scheduler, ServiceFlags.None, 0, DefaultNetmask(address.AddressFamily));
 
     /// <summary>A fwmark service, without persistence.</summary>
     public static IpvsService ForFwMark(AddressFamily family, uint fwMark, string scheduler) =>
-        new(family, IpvsProtocol.None, null, 0, fwMark, scheduler, IpvsServiceFlags.None, 0, DefaultNetmask(family));
+        new(family, IpvsProtocol.None, null, 0, fwMark, scheduler, ServiceFlags.None, 0, DefaultNetmask(family));
 
     public bool IsFwMark => FwMark != 0;
 

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Check;
 using System.Net;
 using System.Net.Sockets;
 using Keepalived.Actors.Kernel.Ipvs;
@@ -11,7 +12,7 @@ internal static class IpvsFixtures
 
     /// <summary>virtual_server 10.0.0.1 80 { lb_algo wlc persistence_timeout 300 persistence_granularity 255.255.255.0 }.</summary>
     public static readonly IpvsService TcpPersistent = IpvsService.ForAddress(IpvsProtocol.Tcp, IPAddress.Parse("10.0.0.1"), 80, "wlc")
-        with { Flags = IpvsServiceFlags.Persistent, Timeout = 300, Netmask = 0xFFFFFF00 };
+        with { Flags = ServiceFlags.Persistent, Timeout = 300, Netmask = 0xFFFFFF00 };
 
     public const string TcpPersistentNest =
         "54000100" +
@@ -38,7 +39,7 @@ internal static class IpvsFixtures
 
     /// <summary>virtual_server 2001:db8::1 443 { lb_algo rr persistence_timeout 60 persistence_granularity 64 }.</summary>
     public static readonly IpvsService Ipv6Persistent = IpvsService.ForAddress(IpvsProtocol.Tcp, IPAddress.Parse("2001:db8::1"), 443, "rr")
-        with { Flags = IpvsServiceFlags.Persistent, Timeout = 60, Netmask = 64 };
+        with { Flags = ServiceFlags.Persistent, Timeout = 60, Netmask = 64 };
 
     public static readonly IpvsDestination DirectRouting = new(IPAddress.Parse("10.0.0.2"), 0, IpvsForwardingMethod.Route, 1);
 

@@ -1,3 +1,4 @@
+using Keepalived.Actors.Config.Check;
 using System.Net;
 using System.Net.Sockets;
 using FsCheck;
@@ -80,7 +81,7 @@ public class IpvsReplyTests
 
         Assert.True(IpvsReply.TryReadService(Single(buffer[..length]), out var read));
         Assert.Equal(IpvsService.ForAddress(IpvsProtocol.Udp, IPAddress.Parse("10.0.0.1"), 53, "rr")
-            with { Flags = IpvsServiceFlags.Persistent, Timeout = 300 }, read);
+            with { Flags = ServiceFlags.Persistent, Timeout = 300 }, read);
     }
 
     [Fact]
@@ -190,7 +191,7 @@ public class IpvsReplyTests
                 : IpvsService.ForAddress((mix & 4) != 0 ? IpvsProtocol.Udp : IpvsProtocol.Sctp, address, port, "mh");
             service = service with
             {
-                Flags = (IpvsServiceFlags)((uint)mix >> 3 & 0x3D),
+                Flags = (ServiceFlags)((uint)mix >> 3 & 0x3D),
                 Timeout = (uint)mix >> 9,
                 Netmask = v6 ? (uint)(mix & 127) + 1 : bits,
                 PersistenceEngine = (mix & 8) != 0 ? "sip" : null,
