@@ -19,6 +19,7 @@ public static class Flags
     public static readonly Flag NoSyslog = new("--no-syslog", "-G", false, "Don't log via syslog");
     public static readonly Flag ReleaseVips = new("--release-vips", "-X", false, "Drop VIP on transition from signal");
     public static readonly Flag DontReleaseVrrp = new("--dont-release-vrrp", "-V", false, "Don't remove VRRP VIPs and VROUTEs on daemon stop");
+    public static readonly Flag DontReleaseIpvs = new("--dont-release-ipvs", "-I", false, "Don't remove IPVS topology on daemon stop");
     public static readonly Flag DontRespawn = new("--dont-respawn", "-R", false, "Don't respawn child processes (one process here)");
     public static readonly Flag DontFork = new("--dont-fork", "-n", false, "Don't fork the daemon process (always the case)");
     public static readonly Flag DumpConf = new("--dump-conf", "-d", false, "Dump the effective configuration (normalized, with overrides)");
@@ -33,7 +34,7 @@ public static class Flags
 
     public static readonly IReadOnlyList<Flag> All =
     [
-        UseFile, Vrrp, Check, NoBfd, LogConsole, LogDetail, LogFacility, NoSyslog, ReleaseVips, DontReleaseVrrp,
+        UseFile, Vrrp, Check, NoBfd, LogConsole, LogDetail, LogFacility, NoSyslog, ReleaseVips, DontReleaseVrrp, DontReleaseIpvs,
         DontRespawn, DontFork, DumpConf, PidFile, VrrpPidFile, CheckersPidFile, AddressMonitoring, ConfigId,
         ConfigTest, Version, Hocon,
     ];

@@ -24,7 +24,8 @@ namespace Keepalived.Host;
 public static class ServiceHost
 {
     /// <summary>How long the VRRP goodbye (priority-0 adverts, VIPs removed, notify_stop) may take.</summary>
-    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long the subsystems have to say goodbye: omega scripts take up to a second each, per virtual server.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Linux's SIGUSR2 (PosixSignal names only the portable signals; raw numbers are allowed).</summary>
     private const int SigUsr2 = 12;
@@ -65,13 +66,14 @@ public static class ServiceHost
             args.Has(Flags.LogDetail), args.Has(Flags.DumpConf),
             RunVrrp: vrrpOnly || !checkOnly, RunChecker: checkOnly || !vrrpOnly,
             ReleaseVips: !args.Has(Flags.DontReleaseVrrp),
+            ReleaseIpvs: !args.Has(Flags.DontReleaseIpvs),
             PidFile: args.Value(Flags.PidFile) ?? PidFiles.DefaultParent,
             VrrpPidFile: args.Value(Flags.VrrpPidFile) ?? PidFiles.DefaultVrrp,
             CheckersPidFile: args.Value(Flags.CheckersPidFile) ?? PidFiles.DefaultCheckers), token);
     }
 
     private sealed record ServiceOptions(string ConfigFile, string? HoconFile, ConfigParserOptions Parser, bool Detail, bool Dump,
-        bool RunVrrp, bool RunChecker, bool ReleaseVips, string PidFile, string VrrpPidFile, string CheckersPidFile);
+        bool RunVrrp, bool RunChecker, bool ReleaseVips, bool ReleaseIpvs, string PidFile, string VrrpPidFile, string CheckersPidFile);
 
     /// <summary>keepalived's KEEPALIVED_EXIT_CONFIG: a configuration it cannot run (the unit does not restart on it).</summary>
     public const int ConfigErrorExitCode = 2;
@@ -155,7 +157,7 @@ public static class ServiceHost
             // VRRP first says goodbye (priority 0, VIPs removed), then the tree stops; the goodbye
             // is asked for before anything else, since the backups wait for its advert (the
             // signal was logged by its handler, meanwhile)
-            var goodbye = watchdog.Ask<WatchdogActor.Stopped>(new WatchdogActor.Shutdown(options.ReleaseVips), ShutdownTimeout);
+            var goodbye = watchdog.Ask<WatchdogActor.Stopped>(new WatchdogActor.Shutdown(options.ReleaseVips, options.ReleaseIpvs), ShutdownTimeout);
             await settled.CancelAsync();
             await settling;
             try

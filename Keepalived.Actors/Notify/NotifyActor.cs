@@ -33,11 +33,30 @@ public sealed class NotifyActor : ServiceActor
     /// <summary>An event with a FIFO line only (MASTER_PRIORITY, BACKUP_PRIORITY, MASTER_RX_LOWER_PRI).</summary>
     public sealed record EventNotify(string Name, string Event, int Priority, NotifyScript? Script);
 
-    public static Props Props(GlobalConfig global) => FactoryProps.Create(() => new NotifyActor(global));
+    /// <summary>
+    /// A health-check announcement: a notify_up / notify_down / quorum_up / quorum_down script
+    /// (exactly its configured words; while stopping waited for up to a second) and/or a FIFO
+    /// line (<c>RS ... UP</c>, <c>VS ... DOWN</c>).
+    /// </summary>
+    public sealed record CheckNotify(NotifyScript? Script, string? FifoLine, bool Stopping);
 
-    public NotifyActor(GlobalConfig global)
+    /// <summary>The VRRP side's notifier: notify_fifo and vrrp_notify_fifo.</summary>
+    public static Props Props(GlobalConfig global) => FactoryProps.Create(() => new NotifyActor(global, checker: false));
+
+    /// <summary>The health checker's notifier: notify_fifo and lvs_notify_fifo.</summary>
+    /// <param name="startsSharedFifoScript">Start notify_fifo_script too: only when VRRP's notifier does not (-C).</param>
+    public static Props CheckerProps(GlobalConfig global, bool startsSharedFifoScript) =>
+        FactoryProps.Create(() => new NotifyActor(global, checker: true, startsSharedFifoScript));
+
+    private readonly bool _checker;
+    private readonly bool _startsSharedFifoScript;
+
+    public NotifyActor(GlobalConfig global, bool checker, bool startsSharedFifoScript = true)
     {
         _global = global;
+        _checker = checker;
+        _startsSharedFifoScript = startsSharedFifoScript;
+        Receive<CheckNotify>(OnCheck);
         Receive<StateNotify>(OnState);
         Receive<EventNotify>(OnEvent);
         Receive<Flush>(_ => Sender.Tell(Flushed.Instance, Self));
@@ -46,13 +65,15 @@ public sealed class NotifyActor : ServiceActor
 
     protected override void PreStart()
     {
-        foreach (var fifo in new[] { _global.NotifyFifo, _global.VrrpNotifyFifo })
+        foreach (var fifo in new[] { _global.NotifyFifo, _checker ? _global.LvsNotifyFifo : _global.VrrpNotifyFifo })
         {
             if (fifo.Name is not { } name) continue;
             try
             {
                 // keepalived starts the FIFO's reader script before opening it
-                if (fifo.Script is { Disabled: false } script) _ = ScriptRunner.RunAsync(script, [name], Timeout.InfiniteTimeSpan);
+                var shared = fifo == _global.NotifyFifo;
+                if (fifo.Script is { Disabled: false } script && (!shared || _startsSharedFifoScript))
+                    _ = ScriptRunner.RunAsync(script, [name], Timeout.InfiniteTimeSpan);
                 _fifos.Add(NotifyFifo.Open(name));
             }
             catch (ErrnoException ex)
@@ -92,10 +113,18 @@ public sealed class NotifyActor : ServiceActor
         WriteFifoLine(false, n.Name, n.Event, n.Priority);
     }
 
-    private void WriteFifoLine(bool group, string name, string state, int priority)
+    private void OnCheck(CheckNotify n)
+    {
+        if (n.Script is { Disabled: false } script) Run(script, null, n.Stopping ? StopScriptTimeout : Timeout.InfiniteTimeSpan);
+        if (n.FifoLine is { } line) WriteFifo(line + "\n");
+    }
+
+    private void WriteFifoLine(bool group, string name, string state, int priority) =>
+        WriteFifo($"{(group ? "GROUP" : "INSTANCE")} \"{name}\" {state} {priority}\n");
+
+    private void WriteFifo(string line)
     {
         if (_fifos.Count == 0) return;
-        var line = $"{(group ? "GROUP" : "INSTANCE")} \"{name}\" {state} {priority}\n";
         foreach (var f in _fifos)
             if (!f.Write(line)) _log.Debug("Notify fifo {Fifo} full: dropped {Line}", f.Path, line.TrimEnd());
     }

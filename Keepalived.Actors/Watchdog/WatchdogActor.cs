@@ -1,3 +1,4 @@
+using Keepalived.Actors.Check;
 using Keepalived.Actors.Config.Model;
 using Akka.Actor;
 using Akka.Event;
@@ -20,13 +21,20 @@ public sealed class WatchdogActor : ServiceActor
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _vrrp;
+    private IActorRef? _check;
 
     /// <summary>Builds the subsystems for <paramref name="Config"/> (-P: VRRP only, -C: checker only).</summary>
     /// <param name="SpreadAdverts">Masters that take over together spread their adverts over the interval (<see cref="Vrrp.AdvertSlot"/>).</param>
-    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker, bool SpreadAdverts = true);
+    /// <param name="Check">How the health checker runs and what it is made of; null: the service's defaults.</param>
+    public sealed record Start(KeepalivedConfig Config, bool RunVrrp, bool RunChecker, bool SpreadAdverts = true,
+        CheckerManagerActor.Settings? CheckSettings = null, CheckLeafProps? CheckLeaves = null);
 
-    /// <summary>Stops VRRP cleanly (priority-0 adverts, addresses removed), then answers <see cref="Stopped"/>.</summary>
-    public sealed record Shutdown(bool ReleaseVips);
+    /// <summary>
+    /// Stops VRRP cleanly (priority-0 adverts, addresses removed) and the health checker (its IPVS
+    /// entries removed unless <paramref name="ReleaseIpvs"/> is false, -I), side by side as
+    /// keepalived's two processes do, then answers <see cref="Stopped"/>.
+    /// </summary>
+    public sealed record Shutdown(bool ReleaseVips, bool ReleaseIpvs = true);
 
     public sealed record Stopped
     {
@@ -58,20 +66,24 @@ public sealed class WatchdogActor : ServiceActor
     {
         if (start.RunVrrp && start.Config.Vrrp.Instances.Count > 0 && _vrrp is null)
             _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config, spreadAdverts: start.SpreadAdverts), "vrrp");
-        if (start.RunChecker && start.Config.Check.VirtualServers.Count > 0)
-            _log.Warning("{Count} virtual_server(s) configured: health checking and IPVS are not implemented yet",
-                start.Config.Check.VirtualServers.Count);
+        if (start.RunChecker && start.Config.Check.VirtualServers.Count > 0 && _check is null)
+        {
+            var settings = start.CheckSettings ?? new CheckerManagerActor.Settings(new Check.Probes.ProbeLimits(),
+                StartsSharedFifoScript: _vrrp is null);
+            _check = Context.ActorOf(CheckerManagerActor.Props(start.Config, settings, start.CheckLeaves ?? CheckLeafProps.Kernel), "check");
+        }
     }
 
     private void OnShutdown(Shutdown shutdown)
     {
-        if (_vrrp is null)
-        {
-            Sender.Tell(Stopped.Instance);
-            return;
-        }
-        _vrrp.Ask<VrrpManagerActor.Stopped>(shutdown.ReleaseVips ? VrrpManagerActor.Shutdown.Instance : VrrpManagerActor.Shutdown.KeepAddresses,
-                TimeSpan.FromSeconds(4))
-            .PipeTo(Sender, Self, success: _ => Stopped.Instance, failure: _ => Stopped.Instance);
+        var vrrp = _vrrp is null
+            ? Task.CompletedTask
+            : _vrrp.Ask<VrrpManagerActor.Stopped>(shutdown.ReleaseVips ? VrrpManagerActor.Shutdown.Instance : VrrpManagerActor.Shutdown.KeepAddresses,
+                TimeSpan.FromSeconds(4));
+        var check = _check is null
+            ? Task.CompletedTask
+            : _check.Ask<CheckerManagerActor.Stopped>(new CheckerManagerActor.Shutdown(shutdown.ReleaseIpvs), TimeSpan.FromSeconds(30));
+        // a part that did not answer in time is logged by itself; the process stops either way
+        Task.WhenAll(vrrp, check).ContinueWith(_ => (object)Stopped.Instance, TaskScheduler.Default).PipeTo(Sender, Self);
     }
 }

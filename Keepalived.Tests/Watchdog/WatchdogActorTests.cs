@@ -28,13 +28,4 @@ public sealed class WatchdogActorTests(ITestOutputHelper output) : ActorTest(out
         watchdog.Tell(new WatchdogActor.Shutdown(ReleaseVips: true));
         ExpectMsg<WatchdogActor.Stopped>();
     }
-
-    [Fact]
-    public void Virtual_servers_without_a_checker_are_reported_as_not_implemented()
-    {
-        var config = ConfigText.Load("virtual_server 10.199.0.100 80 {\n real_server 10.199.0.10 80 {\n }\n}\n").Config;
-        var watchdog = Sys.ActorOf(WatchdogActor.Props(), "watchdog");
-
-        EventFilter.Warning(contains: "not implemented yet").ExpectOne(() => watchdog.Tell(new WatchdogActor.Start(config, true, true)));
-    }
 }

@@ -38,6 +38,9 @@ internal sealed class ChildProcess
     /// <summary>The exit status once reaped: the exit code, or 128 + the signal that ended it (as a shell reports it).</summary>
     public Task<int> Exited => _exit.Task;
 
+    /// <summary>Once <see cref="Exited"/> has completed: a signal ended the child (its status is then 128 + the signal).</summary>
+    public bool Signaled { get; private set; }
+
     /// <summary>Starts <paramref name="file"/> with <paramref name="argv"/> (argv[0] included).</summary>
     /// <param name="standardOutput">Becomes the child's stdout (and stderr); null: it inherits ours.</param>
     /// <exception cref="ErrnoException">posix_spawn or pidfd_open failed (e.g. ENOENT, EACCES).</exception>
@@ -139,6 +142,7 @@ internal sealed class ChildProcess
                 var code = ReadInt(info, LibcCalls.SigInfoCodeOffset);
                 var value = ReadInt(info, LibcCalls.SigInfoStatusOffset);
                 status = code == LibcCalls.CLD_EXITED ? value : 128 + value;
+                Signaled = code != LibcCalls.CLD_EXITED;
             }
             _reaped = true;
         }

@@ -4,7 +4,8 @@ using Keepalived.Actors.Kernel.Libc;
 namespace Keepalived.Actors.Kernel.Scripts;
 
 /// <summary>The outcome of one script run.</summary>
-public readonly record struct ScriptResult(int ExitCode, bool TimedOut, string? Error)
+/// <param name="Signaled">A signal ended the script (ExitCode is then 128 + the signal), our timeout's kill among them.</param>
+public readonly record struct ScriptResult(int ExitCode, bool TimedOut, string? Error, bool Signaled = false)
 {
     public bool Succeeded => ExitCode == 0 && !TimedOut && Error is null;
 }
@@ -34,13 +35,14 @@ public static class ScriptRunner
         if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) timer.CancelAfter(timeout);
         try
         {
-            return new ScriptResult(await child.Exited.WaitAsync(timer.Token).ConfigureAwait(false), false, null);
+            var status = await child.Exited.WaitAsync(timer.Token).ConfigureAwait(false);
+            return new ScriptResult(status, false, null, child.Signaled);
         }
         catch (OperationCanceledException)
         {
             // the reaper still reaps it once the kill has landed
             child.SignalGroup(LibcCalls.SIGKILL);
-            return new ScriptResult(-1, !cancellationToken.IsCancellationRequested, null);
+            return new ScriptResult(-1, !cancellationToken.IsCancellationRequested, null, Signaled: true);
         }
     }
 }

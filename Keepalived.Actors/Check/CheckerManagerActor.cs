@@ -1,0 +1,175 @@
+using Akka.Actor;
+using Akka.Event;
+using Keepalived.Actors.Check.Logic;
+using Keepalived.Actors.Check.Probes;
+using Keepalived.Actors.Config.Check;
+using Keepalived.Actors.Config.Model;
+using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Runtime;
+using Keepalived.Actors.Tracking;
+
+namespace Keepalived.Actors.Check;
+
+/// <summary>
+/// The health checker (<c>/user/watchdog/check</c>, keepalived's checker process, absent under
+/// -P): it makes the IPVS leaf, the notifier, the track files FILE_CHECKs follow, and one
+/// <see cref="VirtualServerActor"/> per virtual_server in configuration order, each with its
+/// real servers and their checkers. On <see cref="Shutdown"/> it clears the virtual servers one
+/// by one, in order (keepalived's clear_services), then releases what is left of its IPVS entries.
+/// </summary>
+public sealed class CheckerManagerActor : ServiceActor
+{
+    private static readonly TimeSpan StopStepTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly KeepalivedConfig _config;
+    private readonly Settings _settings;
+    private readonly CheckLeafProps _leaves;
+    private readonly List<IActorRef> _virtualServers = [];
+    private readonly Dictionary<string, IActorRef> _trackFiles = [];
+    private IActorRef _ipvs = ActorRefs.Nobody;
+
+    /// <param name="StartsSharedFifoScript">The checker starts notify_fifo_script (VRRP does not run: -C).</param>
+    /// <param name="Random">Numbers in [0, 1) for the checkers' first-check warmup; null: Random.Shared.</param>
+    public sealed record Settings(ProbeLimits Limits, bool StartsSharedFifoScript = true, Func<double>? Random = null);
+
+    /// <summary>Stops the checkers; with <paramref name="ReleaseIpvs"/> false (-I) the kernel table and scripts are left alone. Answers <see cref="Stopped"/>.</summary>
+    public sealed record Shutdown(bool ReleaseIpvs);
+
+    public sealed record Stopped
+    {
+        public static readonly Stopped Instance = new();
+    }
+
+    /// <summary>Answered with every virtual server's <see cref="VirtualServerActor.Status"/>, in order.</summary>
+    public sealed record GetVirtualServers
+    {
+        public static readonly GetVirtualServers Instance = new();
+    }
+
+    public static Props Props(KeepalivedConfig config, Settings settings, CheckLeafProps leaves) =>
+        FactoryProps.Create(() => new CheckerManagerActor(config, settings, leaves));
+
+    public CheckerManagerActor(KeepalivedConfig config, Settings settings, CheckLeafProps leaves)
+    {
+        _config = config;
+        _settings = settings;
+        _leaves = leaves;
+        Receive<IpvsActor.Unavailable>(u => _log.Error("IPVS is not available: {Reason}; health checks go on, the kernel table waits", u.Reason));
+        ReceiveAsync<GetVirtualServers>(async _ =>
+        {
+            var replyTo = Sender;
+            var statuses = await Task.WhenAll(_virtualServers.Select(vs =>
+                vs.Ask<VirtualServerActor.Status>(VirtualServerActor.GetStatus.Instance, StopStepTimeout)));
+            replyTo.Tell(statuses.ToList());
+        });
+        ReceiveAsync<Shutdown>(OnShutdown);
+        ReceiveAny(Unhandled);
+    }
+
+    private CheckConfig Check => _config.Check;
+
+    protected override void PreStart()
+    {
+        var ipvs = ActorOfLeaf(_leaves.Ipvs(), "ipvs");
+        _ipvs = ipvs.Supervisor;
+        ipvs.Tell(new IpvsActor.Subscribe(Self));
+        var notify = ActorOfLeaf(_leaves.Notify(_config.Global, _settings.StartsSharedFifoScript), "notify");
+        foreach (var vs in Check.VirtualServers)
+        {
+            var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i)).ToList();
+            var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers);
+            _virtualServers.Add(Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString()))));
+        }
+        _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s)",
+            Check.VirtualServers.Count, Check.VirtualServers.Sum(vs => vs.RealServers.Count));
+    }
+
+    private RealServerActor.State RealServerState(VirtualServer vs, RealServer rs, int index)
+    {
+        var name = rs.Address.Trio(vs.Protocol);
+        var weight = (long)(rs.Weight ?? vs.Weight);
+        var checkers = new List<(string, Props?)>();
+        var files = new List<RealServerActor.FileCheck>();
+        var initiallyUp = new List<bool>();
+        foreach (var checker in rs.Checkers)
+        {
+            if (CheckerKinds.Of(checker) is not { } kind)
+            {
+                _log.Warning("{Checker} of {RealServer} is not supported by keepalived-net and is ignored", checker.Keyword, name);
+                continue;
+            }
+            var i = initiallyUp.Count;
+            if (kind == CheckerKind.File)
+            {
+                var file = (FileChecker)checker;
+                if (file.TrackFile is null || _config.Vrrp.FindFile(file.TrackFile) is not { } tracked) continue;
+                files.Add(new RealServerActor.FileCheck(i, tracked.Name, TrackFile(tracked), file.Weight ?? tracked.Weight,
+                    file.WeightReverse));
+                checkers.Add(($"file-{i}", null));
+                initiallyUp.Add(true);
+                continue;
+            }
+            var timing = CheckerTiming.Of(checker);
+            var probe = kind == CheckerKind.Misc
+                ? new MiscProbe((MiscChecker)checker, MiscRhythm.Timeout(((MiscChecker)checker).Timeout, vs.DelayLoop))
+                : _leaves.Probe(checker, rs, vs, Check, _settings.Limits);
+            if (probe is null)
+            {
+                _log.Warning("{Checker} of {RealServer} cannot run here and is ignored", checker.Keyword, name);
+                continue;
+            }
+            var progress = new CheckerProgress(kind, timing);
+            var settings = new CheckerActor.Settings(i, $"{checker.Keyword} {name}", timing, probe,
+                checker is MiscChecker { Dynamic: true }, weight, _settings.Random);
+            checkers.Add(($"{checker.Keyword.ToLowerInvariant()}-{i}", CheckerActor.Props(settings, new CheckerActor.State(progress))));
+            initiallyUp.Add(progress.IsUp);
+        }
+        return new RealServerActor.State(index, name, new RealServerHealth(weight, initiallyUp), checkers, files);
+    }
+
+    /// <summary>One track file actor per file FILE_CHECKs follow, made on first use.</summary>
+    private IActorRef TrackFile(Config.Vrrp.TrackedFile file)
+    {
+        if (!_trackFiles.TryGetValue(file.Name, out var tracker))
+            _trackFiles[file.Name] = tracker = ActorOfLeaf(TrackFileActor.Props(file), UniqueName("track-file-" + ActorName(file.Name))).Supervisor;
+        return tracker;
+    }
+
+    private async Task OnShutdown(Shutdown shutdown)
+    {
+        var replyTo = Sender;
+        // keepalived clears the virtual servers one after the other, in configuration order
+        foreach (var vs in _virtualServers)
+        {
+            try
+            {
+                await vs.Ask<VirtualServerActor.Stopped>(new VirtualServerActor.Shutdown(shutdown.ReleaseIpvs), StopStepTimeout);
+            }
+            catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+            {
+                _log.Warning("Virtual server {Path} did not stop in time", vs.Path.Name);
+            }
+        }
+        try
+        {
+            await _ipvs.Ask<IpvsActor.Released>(shutdown.ReleaseIpvs ? IpvsActor.ReleaseAll.Instance : IpvsActor.Forget.Instance, StopStepTimeout);
+        }
+        catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+        {
+            _log.Warning("IPVS did not release its entries in time");
+        }
+        replyTo.Tell(Stopped.Instance);
+    }
+
+    private string UniqueName(string name)
+    {
+        var unique = name;
+        for (var n = 2; !Context.Child(unique).IsNobody(); n++) unique = $"{name}-{n}";
+        return unique;
+    }
+
+    /// <summary>A name Akka accepts: brackets dropped, letters, digits and -_.:@&amp;=+,!~*'; kept, anything else '_'.</summary>
+    private static string ActorName(string text) =>
+        string.Concat(text.Where(c => c is not ('[' or ']')).Select(c => char.IsAsciiLetterOrDigit(c) || "-_.:@&=+,!~*';".Contains(c) ? c : '_'));
+}

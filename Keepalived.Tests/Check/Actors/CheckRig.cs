@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Keepalived.Actors.Check;
+using Keepalived.Actors.Check.Probes;
+using Keepalived.Actors.Config.Check;
+using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Runtime;
+
+namespace Keepalived.Tests.Check.Actors;
+
+/// <summary>A probe whose target is healthy or not as the test says; it counts its runs.</summary>
+public sealed class FakeProbe : IProbe
+{
+    private int _runs;
+    public volatile bool Healthy = true;
+    /// <summary>MISC_CHECK: the exit status to report.</summary>
+    public volatile int ExitStatus;
+
+    public int Runs => Volatile.Read(ref _runs);
+
+    public Task<ProbeResult> RunAsync(int step, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runs);
+        return Task.FromResult(Healthy ? new ProbeResult(ProbeVerdict.Success, null, ExitStatus) : ProbeResult.Fail("refused"));
+    }
+}
+
+/// <summary>Forwards everything to a test probe, answering what the real leaf would answer.</summary>
+internal sealed class StandIn : ReceiveActor
+{
+    public StandIn(IActorRef probe)
+    {
+        Receive<IpvsActor.DesiredState>(d =>
+        {
+            probe.Forward(d);
+            Sender.Tell(new IpvsActor.Applied(d.Owner, []));
+        });
+        Receive<IpvsActor.ReleaseAll>(r =>
+        {
+            probe.Forward(r);
+            Sender.Tell(IpvsActor.Released.Instance);
+        });
+        Receive<IpvsActor.Forget>(f =>
+        {
+            probe.Forward(f);
+            Sender.Tell(IpvsActor.Released.Instance);
+        });
+        Receive<IpvsActor.Subscribe>(_ => { });
+        ReceiveAny(probe.Forward);
+    }
+
+    public static Props Props(IActorRef probe) => FactoryProps.Create(() => new StandIn(probe));
+}
+
+/// <summary>The checker subtree with stand-ins for IPVS and the notifier, and fake probes per real server address.</summary>
+internal sealed class CheckRig
+{
+    public ConcurrentDictionary<string, FakeProbe> Probes { get; } = new();
+
+    public FakeProbe ProbeOf(string address) => Probes.GetOrAdd(address, _ => new FakeProbe());
+
+    public CheckLeafProps Leaves(IActorRef ipvs, IActorRef notify) => new(
+        () => StandIn.Props(ipvs),
+        (_, _) => StandIn.Props(notify),
+        (checker, rs, _, _, _) => ProbeOf(rs.Address.AddressText));
+
+    public static CheckerManagerActor.Settings Settings => new(new ProbeLimits(), Random: () => 0);
+
+    /// <summary>The destinations of the only service of a desired state, as "address:port weight".</summary>
+    public static List<string> Destinations(IpvsActor.DesiredState state) =>
+        Assert.Single(state.Services).Destinations.Select(d => $"{d.Address}:{d.Port} {d.Weight}").ToList();
+}
