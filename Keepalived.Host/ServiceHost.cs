@@ -10,6 +10,7 @@ using Keepalived.Actors.Kernel.Scripts;
 using Akka.Actor;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Vrrp;
+using Keepalived.Actors.Check;
 using Keepalived.Actors.Watchdog;
 using Serilog;
 using Serilog.Events;
@@ -144,7 +145,8 @@ public static class ServiceHost
             });
             if (config is not null)
                 watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker,
-                    settings.GetBoolean("keepalived-net.vrrp.spread-adverts", true)));
+                    settings.GetBoolean("keepalived-net.vrrp.spread-adverts", true),
+                    new CheckerManagerActor.Settings(CheckOptions.From(settings))));
             TakeoverRehearsal.StartTakeoverCode();
             // single process: the "child" pid files name this process, written when that part runs
             if (options.RunVrrp) pidFiles.Write(options.VrrpPidFile);

@@ -27,8 +27,9 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
     /// <param name="Dynamic">MISC_CHECK misc_dynamic.</param>
     /// <param name="Weight">The real server's configured weight (MISC_CHECK's share is relative to it).</param>
     /// <param name="Random">A number in [0, 1) for the first check's warmup share.</param>
+    /// <param name="Rise">Good results in a row a down checker needs to come back (<see cref="CheckerRise"/>).</param>
     public sealed record Settings(int Index, string Name, CheckerTiming Timing, IProbe Probe, bool Dynamic = false, long Weight = 1,
-        Func<double>? Random = null);
+        Func<double>? Random = null, int Rise = 1);
 
     /// <summary>The checker's progress, kept across incarnations.</summary>
     public sealed class State(CheckerProgress progress)
@@ -125,10 +126,12 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
         {
             int? status = result.Verdict == ProbeVerdict.Success ? result.ExitCode : null;
             step = MiscRhythm.After(progress, Timing, status, _settings.Dynamic, _settings.Weight);
+            step = CheckerRise.Apply(progress, step, MiscRhythm.IsSuccess(status, _settings.Dynamic), _settings.Rise);
         }
         else
         {
-            step = CheckerRhythm.After(progress, Timing, result.Verdict == ProbeVerdict.Success);
+            var good = result.Verdict == ProbeVerdict.Success;
+            step = CheckerRise.Apply(progress, CheckerRhythm.After(progress, Timing, good), good, _settings.Rise);
         }
         if (result.Verdict == ProbeVerdict.Failure && step.Report is { Up: false })
             _log.Info("{Checker} failed: {Reason}", _settings.Name, result.Reason ?? "?");

@@ -28,10 +28,11 @@ public sealed class CheckerManagerActor : ServiceActor
     private readonly List<IActorRef> _virtualServers = [];
     private readonly Dictionary<string, IActorRef> _trackFiles = [];
     private IActorRef _ipvs = ActorRefs.Nobody;
+    private readonly ProbeSharing _sharing;
 
     /// <param name="StartsSharedFifoScript">The checker starts notify_fifo_script (VRRP does not run: -C).</param>
     /// <param name="Random">Numbers in [0, 1) for the checkers' first-check warmup; null: Random.Shared.</param>
-    public sealed record Settings(ProbeLimits Limits, bool StartsSharedFifoScript = true, Func<double>? Random = null);
+    public sealed record Settings(CheckOptions Options, bool StartsSharedFifoScript = true, Func<double>? Random = null);
 
     /// <summary>Stops the checkers; with <paramref name="ReleaseIpvs"/> false (-I) the kernel table and scripts are left alone. Answers <see cref="Stopped"/>.</summary>
     public sealed record Shutdown(bool ReleaseIpvs);
@@ -55,6 +56,7 @@ public sealed class CheckerManagerActor : ServiceActor
         _config = config;
         _settings = settings;
         _leaves = leaves;
+        _sharing = new ProbeSharing(ActorClock.Of(Context.System));
         Receive<IpvsActor.Unavailable>(u => _log.Error("IPVS is not available: {Reason}; health checks go on, the kernel table waits", u.Reason));
         ReceiveAsync<GetVirtualServers>(async _ =>
         {
@@ -74,11 +76,12 @@ public sealed class CheckerManagerActor : ServiceActor
         var ipvs = ActorOfLeaf(_leaves.Ipvs(), "ipvs");
         _ipvs = ipvs.Supervisor;
         ipvs.Tell(new IpvsActor.Subscribe(Self));
+        StartIpvsSettings(ipvs);
         var notify = ActorOfLeaf(_leaves.Notify(_config.Global, _settings.StartsSharedFifoScript), "notify");
         foreach (var vs in Check.VirtualServers)
         {
             var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i)).ToList();
-            var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers);
+            var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers, _config.Global.RsInitNotifies);
             _virtualServers.Add(Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString()))));
         }
         _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s)",
@@ -113,7 +116,9 @@ public sealed class CheckerManagerActor : ServiceActor
             var timing = CheckerTiming.Of(checker);
             var probe = kind == CheckerKind.Misc
                 ? new MiscProbe((MiscChecker)checker, MiscRhythm.Timeout(((MiscChecker)checker).Timeout, vs.DelayLoop))
-                : _leaves.Probe(checker, rs, vs, Check, _settings.Limits);
+                : _settings.Options.ShareIdenticalProbes
+                    ? _sharing.For(checker, rs, vs, () => _leaves.Probe(checker, rs, vs, Check, _settings.Options.Limits))
+                    : _leaves.Probe(checker, rs, vs, Check, _settings.Options.Limits);
             if (probe is null)
             {
                 _log.Warning("{Checker} of {RealServer} cannot run here and is ignored", checker.Keyword, name);
@@ -121,11 +126,31 @@ public sealed class CheckerManagerActor : ServiceActor
             }
             var progress = new CheckerProgress(kind, timing);
             var settings = new CheckerActor.Settings(i, $"{checker.Keyword} {name}", timing, probe,
-                checker is MiscChecker { Dynamic: true }, weight, _settings.Random);
+                checker is MiscChecker { Dynamic: true }, weight, _settings.Random, _settings.Options.Rise);
             checkers.Add(($"{checker.Keyword.ToLowerInvariant()}-{i}", CheckerActor.Props(settings, new CheckerActor.State(progress))));
             initiallyUp.Add(progress.IsUp);
         }
         return new RealServerActor.State(index, name, new RealServerHealth(weight, initiallyUp), checkers, files);
+    }
+
+    /// <summary>
+    /// lvs_timeouts, and an lvs_sync_daemon not tied to a VRRP instance (the checker then runs
+    /// both the master and the backup daemon, as keepalived's checker process does).
+    /// </summary>
+    private void StartIpvsSettings(LeafRef ipvs)
+    {
+        var global = _config.Global;
+        if (global.LvsTimeoutTcp is not null || global.LvsTimeoutTcpFin is not null || global.LvsTimeoutUdp is not null)
+            ipvs.Tell(new IpvsActor.SetTimeouts(new IpvsTimeouts(global.LvsTimeoutTcp ?? 0, global.LvsTimeoutTcpFin ?? 0, global.LvsTimeoutUdp ?? 0)));
+        foreach (var daemon in SyncDaemons()) ipvs.Tell(new IpvsActor.SyncDaemon(daemon, Start: true));
+    }
+
+    /// <summary>The sync daemons the checker runs itself: master and backup, when lvs_sync_daemon names no VRRP instance.</summary>
+    private IEnumerable<IpvsSyncDaemon> SyncDaemons()
+    {
+        if (_config.Global.LvsSyncDaemon is not { VrrpInstance: null } sync) yield break;
+        foreach (var state in new[] { IpvsSyncState.Master, IpvsSyncState.Backup })
+            yield return new IpvsSyncDaemon(state, sync.Interface, sync.SyncId ?? 0, sync.MaxLen ?? 0, sync.Group, sync.Port ?? 0, sync.Ttl ?? 0);
     }
 
     /// <summary>One track file actor per file FILE_CHECKs follow, made on first use.</summary>
@@ -150,6 +175,13 @@ public sealed class CheckerManagerActor : ServiceActor
             {
                 _log.Warning("Virtual server {Path} did not stop in time", vs.Path.Name);
             }
+        }
+        if (shutdown.ReleaseIpvs)
+        {
+            foreach (var daemon in SyncDaemons()) _ipvs.Tell(new IpvsActor.SyncDaemon(daemon, Start: false));
+            // keepalived's ipvs_stop puts the timeouts it found back
+            if (_config.Global.LvsTimeoutTcp is not null || _config.Global.LvsTimeoutTcpFin is not null || _config.Global.LvsTimeoutUdp is not null)
+                _ipvs.Tell(new IpvsActor.SetTimeouts(null));
         }
         try
         {

@@ -24,8 +24,10 @@ public sealed class VirtualServerActor : ServiceActor
     private IActorRef? _stopRequester;
 
     /// <summary>What the virtual server keeps across incarnations.</summary>
-    public sealed class State(VirtualServerModel model, IReadOnlyList<RealServerActor.State> servers)
+    /// <param name="initNotifies">global rs_init_notifies: notify_up for the servers that start alive.</param>
+    public sealed class State(VirtualServerModel model, IReadOnlyList<RealServerActor.State> servers, bool initNotifies = false)
     {
+        public bool InitNotifies { get; } = initNotifies;
         public VirtualServerModel Model { get; } = model;
         public IReadOnlyList<RealServerActor.State> Servers { get; } = servers;
         public bool Started { get; set; }
@@ -87,7 +89,7 @@ public sealed class VirtualServerActor : ServiceActor
         }
         if (_state.Started) return;
         _state.Started = true;
-        Model.Start(_state.Servers.Select(s => !s.Health.Healthy).ToList());
+        Model.Start(_state.Servers.Select(s => !s.Health.Healthy).ToList(), _state.InitNotifies);
         Publish();
     }
 

@@ -68,8 +68,7 @@ public sealed class WatchdogActor : ServiceActor
             _vrrp = Context.ActorOf(VrrpManagerActor.Props(start.Config, spreadAdverts: start.SpreadAdverts), "vrrp");
         if (start.RunChecker && start.Config.Check.VirtualServers.Count > 0 && _check is null)
         {
-            var settings = start.CheckSettings ?? new CheckerManagerActor.Settings(new Check.Probes.ProbeLimits(),
-                StartsSharedFifoScript: _vrrp is null);
+            var settings = (start.CheckSettings ?? new CheckerManagerActor.Settings(CheckOptions.Default)) with { StartsSharedFifoScript = _vrrp is null };
             _check = Context.ActorOf(CheckerManagerActor.Props(start.Config, settings, start.CheckLeaves ?? CheckLeafProps.Kernel), "check");
         }
     }

@@ -30,6 +30,8 @@ public sealed class CheckerProgress
     public int LastExitStatus { get; internal set; } = -1;
     /// <summary>This checker's share of the real server's weight (cur_weight: misc_dynamic, FILE_CHECK).</summary>
     public long WeightShare { get; internal set; }
+    /// <summary>Good results in a row (keepalived-net's <c>rise</c>).</summary>
+    public int GoodRun { get; internal set; }
 
     /// <summary>The checker of a real server added by a reload: its first failure is retried (retry_it is not preset on reload).</summary>
     public static CheckerProgress ForReload(CheckerKind kind, CheckerTiming timing) =>

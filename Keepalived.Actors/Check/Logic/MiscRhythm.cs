@@ -16,7 +16,7 @@ public static class MiscRhythm
     {
         CheckerReport? report = null;
         var weightChanged = false;
-        if (exitStatus is { } status && (status == 0 || (dynamic && status is >= 2 and <= 255)))
+        if (IsSuccess(exitStatus, dynamic) && exitStatus is { } status)
         {
             if (status != p.LastExitStatus)
             {
@@ -46,6 +46,10 @@ public static class MiscRhythm
         p.HasRun = true;
         return new CheckerStep(p.RetryIt > 0 ? t.DelayBeforeRetry : t.DelayLoop, report, weightChanged, FromStart: true);
     }
+
+    /// <summary>Status 0, or 2..255 with misc_dynamic: the script says the server is up.</summary>
+    public static bool IsSuccess(int? exitStatus, bool dynamic) =>
+        exitStatus is { } status && (status == 0 || (dynamic && status is >= 2 and <= 255));
 
     /// <summary>misc_timeout, or the virtual server's delay_loop when 0 (misc_check_thread passes vs->delay_loop).</summary>
     public static TimeSpan Timeout(TimeSpan miscTimeout, TimeSpan virtualServerDelayLoop) =>

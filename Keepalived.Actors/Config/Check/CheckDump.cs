@@ -88,6 +88,14 @@ internal static class CheckDump
             w.Block(checker.Keyword, () => Checker(w, checker));
     }
 
+    /// <summary>The checker's block as <c>-d</c> writes it: two checkers with the same text probe the same way.</summary>
+    public static string CheckerText(Checker c)
+    {
+        var w = new ConfWriter();
+        w.Block(c.Keyword, () => Checker(w, c));
+        return w.ToString();
+    }
+
     private static void Checker(ConfWriter w, Checker c)
     {
         if (c.Connection is { } co)

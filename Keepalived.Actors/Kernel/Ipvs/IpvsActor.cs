@@ -14,6 +14,8 @@ public sealed class IpvsActor : ServiceActor
     public sealed record ReleaseAll { public static readonly ReleaseAll Instance = new(); }
     public sealed record Released { public static readonly Released Instance = new(); }
     public sealed record Forget { public static readonly Forget Instance = new(); }
+    public sealed record SetTimeouts(IpvsTimeouts? Timeouts);
+    public sealed record SyncDaemon(IpvsSyncDaemon Daemon, bool Start);
     public sealed record Subscribe(IActorRef Subscriber);
     public sealed record Unavailable(string Reason);
 

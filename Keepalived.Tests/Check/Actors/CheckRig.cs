@@ -63,7 +63,7 @@ internal sealed class CheckRig
         (_, _) => StandIn.Props(notify),
         (checker, rs, _, _, _) => ProbeOf(rs.Address.AddressText));
 
-    public static CheckerManagerActor.Settings Settings => new(new ProbeLimits(), Random: () => 0);
+    public static CheckerManagerActor.Settings Settings => new(CheckOptions.Default, Random: () => 0);
 
     /// <summary>The destinations of the only service of a desired state, as "address:port weight".</summary>
     public static List<string> Destinations(IpvsActor.DesiredState state) =>

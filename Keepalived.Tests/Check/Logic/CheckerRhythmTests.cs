@@ -147,3 +147,43 @@ public sealed class CheckerRhythmTests
         Assert.Equal(TimeSpan.FromSeconds(1), (t with { Warmup = TimeSpan.Zero }).FirstDelay(0.7));
     }
 }
+
+/// <summary>keepalived-net's rise: a down checker comes back after that many good results in a row.</summary>
+public sealed class CheckerRiseTests
+{
+    private static readonly CheckerTiming T = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3), 0, TimeSpan.Zero, false);
+
+    private static bool? Feed(CheckerProgress p, bool good, int rise) =>
+        CheckerRise.Apply(p, CheckerRhythm.After(p, T, good), good, rise).Report?.Up;
+
+    [Fact]
+    public void Rise_three_holds_the_report_until_the_third_good_result_in_a_row()
+    {
+        var p = new CheckerProgress(CheckerKind.Tcp, T);
+        Assert.Equal(false, Feed(p, false, 3));
+        Assert.Null(Feed(p, true, 3));
+        Assert.Null(Feed(p, true, 3));
+        Assert.False(p.IsUp);
+        Assert.Equal(true, Feed(p, true, 3));
+        Assert.True(p.IsUp);
+    }
+
+    [Fact]
+    public void A_failure_in_between_starts_the_count_again()
+    {
+        var p = new CheckerProgress(CheckerKind.Datagram, T);
+        Feed(p, false, 2);
+        Assert.Null(Feed(p, true, 2));
+        Assert.Null(Feed(p, false, 2));
+        Assert.Null(Feed(p, true, 2));
+        Assert.Equal(true, Feed(p, true, 2));
+    }
+
+    [Fact]
+    public void Rise_one_is_keepalived()
+    {
+        var p = new CheckerProgress(CheckerKind.Tcp, T);
+        Feed(p, false, 1);
+        Assert.Equal(true, Feed(p, true, 1));
+    }
+}

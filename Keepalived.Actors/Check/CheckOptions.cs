@@ -1,0 +1,28 @@
+using Keepalived.Actors.Check.Probes;
+using Keepalived.Actors.Config.Hocon;
+
+namespace Keepalived.Actors.Check;
+
+/// <summary>
+/// keepalived-net's own health-check settings (HOCON <c>keepalived-net.check</c>): the safety
+/// caps every probe has (keepalived has none: a peer that trickles a byte per connect_timeout
+/// keeps its HTTP check alive for ever), and what goes beyond keepalived, each off by default.
+/// </summary>
+/// <param name="Rise">Good results in a row a down checker needs to come back (1: keepalived's rule).</param>
+/// <param name="ShareIdenticalProbes">Checkers with the same target and parameters share one probe (keepalived #2111).</param>
+public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareIdenticalProbes = false)
+{
+    public static CheckOptions Default { get; } = new(new ProbeLimits());
+
+    public static CheckOptions From(HoconConfig settings)
+    {
+        var maxTime = settings.GetTimeSpan("keepalived-net.check.max-probe-time", TimeSpan.Zero);
+        var limits = new ProbeLimits(
+            (int)Math.Clamp(settings.GetByteSize("keepalived-net.check.max-response-bytes", 1 << 20) ?? (1 << 20), 4096, int.MaxValue),
+            maxTime > TimeSpan.Zero ? maxTime : null,
+            settings.GetBoolean("keepalived-net.check.verify-tls"));
+        return new CheckOptions(limits,
+            Math.Max(1, settings.GetInt("keepalived-net.check.rise", 1)),
+            settings.GetBoolean("keepalived-net.check.share-identical-probes"));
+    }
+}
