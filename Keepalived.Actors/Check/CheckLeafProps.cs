@@ -3,20 +3,25 @@ using Keepalived.Actors.Check.Probes;
 using Keepalived.Actors.Config.Check;
 using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Notify;
 
 namespace Keepalived.Actors.Check;
 
 /// <summary>
 /// How <see cref="CheckerManagerActor"/> makes what touches the world: the IPVS leaf, the
-/// notifier and each checker's probe — the real ones in service (<see cref="Kernel"/>),
+/// notifier, the local-address watcher (ha_suspend) and each checker's probe — the real ones in service (<see cref="Kernel"/>),
 /// stand-ins in tests. <see cref="Probe"/> returns null for a checker it cannot run.
 /// </summary>
 public sealed record CheckLeafProps(
     Func<Props> Ipvs,
     Func<GlobalConfig, bool, Props> Notify,
-    Func<Checker, RealServer, VirtualServer, CheckConfig, ProbeLimits, IProbe?> Probe)
+    Func<Checker, RealServer, VirtualServer, CheckConfig, ProbeLimits, IProbe?> Probe,
+    Func<Props>? AddressWatcher = null)
 {
+    /// <summary>The local-address watcher ha_suspend needs.</summary>
+    public Func<Props> Addresses => AddressWatcher ?? AddressWatcherActor.Props;
+
     public static CheckLeafProps Kernel { get; } = new(
         () => IpvsActor.Props(new IpvsActor.State(), new IpvsActor.Settings(TimeSpan.FromSeconds(5))),
         NotifyActor.CheckerProps,

@@ -5,6 +5,7 @@ using Keepalived.Actors.Check.Probes;
 using Keepalived.Actors.Config.Check;
 using Keepalived.Actors.Config.Model;
 using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Runtime;
 using Keepalived.Actors.Tracking;
 
@@ -26,6 +27,8 @@ public sealed class CheckerManagerActor : ServiceActor
     private readonly Settings _settings;
     private readonly CheckLeafProps _leaves;
     private readonly List<IActorRef> _virtualServers = [];
+    /// <summary>The ha_suspend virtual servers: their actor, service addresses and whether their checkers run.</summary>
+    private readonly List<(IActorRef Actor, HashSet<System.Net.IPAddress> Addresses, bool? Enabled)> _suspendable = [];
     private readonly Dictionary<string, IActorRef> _trackFiles = [];
     private IActorRef _ipvs = ActorRefs.Nobody;
     private readonly ProbeSharing _sharing;
@@ -57,6 +60,7 @@ public sealed class CheckerManagerActor : ServiceActor
         _settings = settings;
         _leaves = leaves;
         _sharing = new ProbeSharing(ActorClock.Of(Context.System));
+        Receive<AddressWatcherActor.LocalAddresses>(OnLocalAddresses);
         Receive<IpvsActor.Unavailable>(u => _log.Error("IPVS is not available: {Reason}; health checks go on, the kernel table waits", u.Reason));
         ReceiveAsync<GetVirtualServers>(async _ =>
         {
@@ -82,8 +86,13 @@ public sealed class CheckerManagerActor : ServiceActor
         {
             var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i)).ToList();
             var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers, _config.Global.RsInitNotifies);
-            _virtualServers.Add(Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString()))));
+            var actor = Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString())));
+            _virtualServers.Add(actor);
+            // ha_suspend applies to address services only (keepalived clears it on fwmark ones)
+            if (vs.HaSuspend && vs.Fwmark == 0)
+                _suspendable.Add((actor, IpvsMapping.Services(vs).Where(s => s.Address is not null).Select(s => s.Address!).ToHashSet(), null));
         }
+        if (_suspendable.Count > 0) ActorOfLeaf(_leaves.Addresses(), "addresses").Tell(new AddressWatcherActor.Subscribe(Self));
         _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s)",
             Check.VirtualServers.Count, Check.VirtualServers.Sum(vs => vs.RealServers.Count));
     }
@@ -151,6 +160,22 @@ public sealed class CheckerManagerActor : ServiceActor
         if (_config.Global.LvsSyncDaemon is not { VrrpInstance: null } sync) yield break;
         foreach (var state in new[] { IpvsSyncState.Master, IpvsSyncState.Backup })
             yield return new IpvsSyncDaemon(state, sync.Interface, sync.SyncId ?? 0, sync.MaxLen ?? 0, sync.Group, sync.Port ?? 0, sync.Ttl ?? 0);
+    }
+
+    /// <summary>
+    /// ha_suspend (update_checker_activity): the checkers of a virtual server none of whose
+    /// addresses is on a local interface are suspended; the pool and the kernel stay as they are.
+    /// </summary>
+    private void OnLocalAddresses(AddressWatcherActor.LocalAddresses local)
+    {
+        for (var i = 0; i < _suspendable.Count; i++)
+        {
+            var (actor, addresses, enabled) = _suspendable[i];
+            var now = addresses.Overlaps(local.Addresses);
+            if (enabled == now) continue;
+            _suspendable[i] = (actor, addresses, now);
+            actor.Tell(new CheckerActor.SetEnabled(now));
+        }
     }
 
     /// <summary>One track file actor per file FILE_CHECKs follow, made on first use.</summary>

@@ -3,6 +3,7 @@ using Keepalived.Actors.Check;
 using Keepalived.Actors.Check.Probes;
 using Keepalived.Actors.Config.Check;
 using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Tests.Check.Actors;
@@ -58,14 +59,25 @@ internal sealed class CheckRig
 
     public FakeProbe ProbeOf(string address) => Probes.GetOrAdd(address, _ => new FakeProbe());
 
+    /// <summary>The local addresses the stand-in address watcher reports at first (ha_suspend).</summary>
+    public HashSet<System.Net.IPAddress> LocalAddresses { get; } = [];
+
     public CheckLeafProps Leaves(IActorRef ipvs, IActorRef notify) => new(
         () => StandIn.Props(ipvs),
         (_, _) => StandIn.Props(notify),
-        (checker, rs, _, _, _) => ProbeOf(rs.Address.AddressText));
+        (checker, rs, _, _, _) => ProbeOf(rs.Address.AddressText),
+        () => FactoryProps.Create(() => new AddressesStandIn(LocalAddresses)));
 
     public static CheckerManagerActor.Settings Settings => new(CheckOptions.Default, Random: () => 0);
 
     /// <summary>The destinations of the only service of a desired state, as "address:port weight".</summary>
     public static List<string> Destinations(IpvsActor.DesiredState state) =>
         Assert.Single(state.Services).Destinations.Select(d => $"{d.Address}:{d.Port} {d.Weight}").ToList();
+}
+
+/// <summary>Answers a subscription with the addresses the test gave.</summary>
+internal sealed class AddressesStandIn : ReceiveActor
+{
+    public AddressesStandIn(HashSet<System.Net.IPAddress> addresses) =>
+        Receive<AddressWatcherActor.Subscribe>(s => s.Subscriber.Tell(new AddressWatcherActor.LocalAddresses(addresses.ToHashSet())));
 }

@@ -1,5 +1,6 @@
 using Keepalived.Actors.Check;
 using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Notify;
 using Keepalived.Actors.Watchdog;
 using Keepalived.Tests.Config;
@@ -174,5 +175,46 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
             return probe.Runs >= 1;
         });
         Assert.Equal(["10.199.0.12:8080 3"], CheckRig.Destinations(ipvs.ExpectMsg<IpvsActor.DesiredState>()));
+    }
+}
+
+/// <summary>ha_suspend: the checkers of a virtual server whose address is not local do not check.</summary>
+public sealed class HaSuspendTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
+{
+    [Fact]
+    public void Checks_are_suspended_until_the_virtual_address_is_local_and_the_pool_stays()
+    {
+        var rig = new CheckRig();
+        var ipvs = CreateTestProbe("ipvs");
+        var config = ConfigText.Load("""
+            virtual_server 10.199.0.100 80 {
+                delay_loop 10
+                ha_suspend
+                protocol TCP
+                real_server 10.199.0.11 8080 {
+                    TCP_CHECK { connect_timeout 2 }
+                }
+            }
+            """).Config;
+        var watchdog = Sys.ActorOf(WatchdogActor.Props(), "watchdog");
+        watchdog.Tell(new WatchdogActor.Start(config, RunVrrp: false, RunChecker: true,
+            CheckSettings: CheckRig.Settings, CheckLeaves: rig.Leaves(ipvs, CreateTestProbe("notify"))));
+        Assert.Single(CheckRig.Destinations(ipvs.ExpectMsg<IpvsActor.DesiredState>()));
+        var probe = rig.ProbeOf("10.199.0.11");
+        probe.Healthy = false;
+        AwaitCondition(() => Clock.PendingTimers > 0);
+        for (var i = 0; i < 3; i++) Advance(TimeSpan.FromSeconds(10));
+        ipvs.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, probe.Runs);
+
+        // the VIP arrives: the next due check runs, fails, and takes the server out
+        Sys.ActorSelection("/user/watchdog/check").Tell(
+            new AddressWatcherActor.LocalAddresses(new HashSet<System.Net.IPAddress> { System.Net.IPAddress.Parse("10.199.0.100") }));
+        AwaitCondition(() =>
+        {
+            Advance(TimeSpan.FromSeconds(2));
+            return probe.Runs > 0;
+        }, TimeSpan.FromSeconds(10));
+        Assert.Empty(CheckRig.Destinations(ipvs.ExpectMsg<IpvsActor.DesiredState>()));
     }
 }
