@@ -54,7 +54,7 @@ public sealed record IpvsPlan(IReadOnlyList<IpvsOperation> Operations, IReadOnly
             }
             if (!SameSettings(present.Service, w.Service))
                 operations.Add(IpvsOperation.ForService(IpvsCommand.SetService, w.Service));
-            var keep = w.Destinations.Select(IpvsDestinationKey.Of).ToHashSet();
+            var keep = w.Destinations.Select(d => IpvsDestinationKey.Of(d)).ToHashSet();
             if (ownedByKey.TryGetValue(key, out var mine))
                 DeleteOwnedDestinations(operations, present, mine.Destinations, keep);
             var current = new Dictionary<IpvsDestinationKey, IpvsDestination>();
@@ -73,7 +73,7 @@ public sealed record IpvsPlan(IReadOnlyList<IpvsOperation> Operations, IReadOnly
     private static void DeleteOwnedDestinations(List<IpvsOperation> operations, DesiredService present,
         IReadOnlyList<IpvsDestination> owned, HashSet<IpvsDestinationKey> keep)
     {
-        var current = present.Destinations.Select(IpvsDestinationKey.Of).ToHashSet();
+        var current = present.Destinations.Select(d => IpvsDestinationKey.Of(d)).ToHashSet();
         foreach (var d in owned)
         {
             var key = IpvsDestinationKey.Of(d);
