@@ -1,0 +1,51 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Keepalived.Actors.Kernel.Ipvs;
+using Keepalived.Actors.Kernel.Libc;
+using IpvsKernelCheck;
+using static IpvsKernelCheck.Checks;
+
+// Runs inside ../shared/ipvs-vm (tests/interop/ipvs-kernel.sh): one PASS/FAIL line per scenario.
+var checks = new Checks();
+const string RmmodIpvs = "rmmod ip_vs_mh ip_vs_ovf ip_vs_fo ip_vs_lblcr ip_vs_lblc ip_vs_nq ip_vs_sed ip_vs_dh ip_vs_sh ip_vs_wlc ip_vs_lc ip_vs_wrr ip_vs_rr ip_vs";
+
+checks.Run("family lookup fails without ip_vs; modprobe ip_vs; lookup succeeds", () =>
+{
+    var (code, output) = Shell.Run(RmmodIpvs);
+    That(code == 0, "rmmod: " + output);
+    using (var missing = new IpvsNetlink())
+    {
+        try
+        {
+            missing.Open();
+            throw new CheckFailed($"IPVS family {missing.Family} found after rmmod ip_vs (autoloaded?)");
+        }
+        catch (ErrnoException e)
+        {
+            Console.WriteLine($"# CTRL_CMD_GETFAMILY IPVS without ip_vs: {e.Errno}");
+            That(e.Errno == Errno.ENOENT, e.Message);
+        }
+        That(missing.LoadModule(), "modprobe ip_vs failed");
+        missing.Open();
+        That(missing.Family != 0, "no family id");
+        Console.WriteLine($"# IPVS family id {missing.Family}");
+    }
+});
+
+using (var kernel = new IpvsNetlink())
+{
+    kernel.Open();
+    new KernelScenarios(kernel).Run(checks);
+}
+
+var system = ActorSystem.Create("ipvs-check", ConfigurationFactory.ParseString("akka.loglevel = INFO\nakka.log-dead-letters = off"));
+try
+{
+    new ActorScenarios(system).Run(checks);
+}
+finally
+{
+    system.Terminate().Wait(TimeSpan.FromSeconds(10));
+}
+Console.WriteLine($"# {checks.Passed} passed, {checks.Failed} failed");
+return checks.Failed == 0 ? 0 : 1;
