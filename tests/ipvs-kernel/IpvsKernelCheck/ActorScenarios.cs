@@ -56,24 +56,34 @@ internal sealed class ActorScenarios(ActorSystem system)
 
     public void Run(Checks checks)
     {
-        checks.Run("actor: no ip_vs (modprobe off) -> Unavailable once; ip_vs loaded -> Available and the kept state applied", () =>
+        checks.Run("actor: no ip_vs (modprobe fails) -> Unavailable once; ip_vs loaded -> Available and the kept state applied", () =>
         {
             Shell.Clear();
-            var (code, output) = Shell.Run(RmmodIpvs);
-            That(code == 0, "rmmod: " + output);
-            var inbox = new BlockingCollection<object>();
-            var actor = Start(inbox, loadModule: false);
-            var unavailable = Next<IpvsActor.Unavailable>(inbox, Within);
-            Console.WriteLine($"# Unavailable: {unavailable.Reason}");
-            var errors = Apply(actor, "web", Web);
-            That(errors.Count == 1 && errors[0].Contains("unavailable"), "while unavailable: " + string.Join(" | ", errors));
-            That(Shell.Run("modprobe ip_vs").Code == 0, "modprobe ip_vs failed");
-            Next<IpvsActor.Available>(inbox, TimeSpan.FromSeconds(40));
-            TableWithin(Within, WebLines);
-            That(inbox.Count == 0, "more published: " + string.Join(", ", inbox));
-            Release(actor);
-            Table();
-            system.Stop(actor);
+            var modprobe = File.ReadAllText("/proc/sys/kernel/modprobe").Trim();
+            try
+            {
+                File.WriteAllText("/proc/sys/kernel/modprobe", "/bin/false");
+                var (code, output) = Shell.Run(RmmodIpvs);
+                That(code == 0, "rmmod: " + output);
+                var inbox = new BlockingCollection<object>();
+                var actor = Start(inbox, loadModule: true);
+                var unavailable = Next<IpvsActor.Unavailable>(inbox, Within);
+                Console.WriteLine($"# Unavailable: {unavailable.Reason}");
+                var errors = Apply(actor, "web", Web);
+                That(errors.Count == 1 && errors[0].Contains("unavailable"), "while unavailable: " + string.Join(" | ", errors));
+                File.WriteAllText("/proc/sys/kernel/modprobe", modprobe);
+                That(Shell.Run("modprobe ip_vs").Code == 0, "modprobe ip_vs failed");
+                Next<IpvsActor.Available>(inbox, TimeSpan.FromSeconds(40));
+                TableWithin(Within, WebLines);
+                That(inbox.Count == 0, "more published: " + string.Join(", ", inbox));
+                Release(actor);
+                Table();
+                system.Stop(actor);
+            }
+            finally
+            {
+                File.WriteAllText("/proc/sys/kernel/modprobe", modprobe);
+            }
         });
 
         checks.Run("actor: desired state applied in order; unchanged -> zero operations", () =>
