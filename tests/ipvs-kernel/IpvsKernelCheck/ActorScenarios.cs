@@ -14,7 +14,7 @@ internal sealed class ActorScenarios(ActorSystem system)
     private static readonly TimeSpan Reconcile = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
 
-    private const string RmmodIpvs = "rmmod ip_vs_mh ip_vs_ovf ip_vs_fo ip_vs_lblcr ip_vs_lblc ip_vs_nq ip_vs_sed ip_vs_dh ip_vs_sh ip_vs_wlc ip_vs_lc ip_vs_wrr ip_vs_rr ip_vs";
+    private const string RmmodIpvs = "for m in ip_vs_mh ip_vs_ovf ip_vs_fo ip_vs_lblcr ip_vs_lblc ip_vs_nq ip_vs_sed ip_vs_dh ip_vs_sh ip_vs_wlc ip_vs_lc ip_vs_wrr ip_vs_rr ip_vs; do rmmod $m 2>/dev/null; done; ! grep -q '^ip_vs ' /proc/modules";
 
     private static readonly IpvsActor.DesiredService Web = new(Tcp("10.0.0.1", 80),
         [Dest("10.0.0.2", 80, weight: 3), Dest("10.0.0.3", 80, weight: 1)]);

@@ -7,7 +7,7 @@ using static IpvsKernelCheck.Checks;
 
 // Runs inside ../shared/ipvs-vm (tests/interop/ipvs-kernel.sh): one PASS/FAIL line per scenario.
 var checks = new Checks();
-const string RmmodIpvs = "rmmod ip_vs_mh ip_vs_ovf ip_vs_fo ip_vs_lblcr ip_vs_lblc ip_vs_nq ip_vs_sed ip_vs_dh ip_vs_sh ip_vs_wlc ip_vs_lc ip_vs_wrr ip_vs_rr ip_vs";
+const string RmmodIpvs = "for m in ip_vs_mh ip_vs_ovf ip_vs_fo ip_vs_lblcr ip_vs_lblc ip_vs_nq ip_vs_sed ip_vs_dh ip_vs_sh ip_vs_wlc ip_vs_lc ip_vs_wrr ip_vs_rr ip_vs; do rmmod $m 2>/dev/null; done; ! grep -q '^ip_vs ' /proc/modules";
 
 checks.Run("family lookup: ENOENT without ip_vs (autoload blocked), modprobe ip_vs, lookup succeeds", () =>
 {
