@@ -58,7 +58,7 @@ using (var kernel = new IpvsNetlink())
     new KernelScenarios(kernel).Run(checks);
 }
 
-var system = ActorSystem.Create("ipvs-check", ConfigurationFactory.ParseString("akka.loglevel = INFO\nakka.log-dead-letters = off"));
+var system = ActorSystem.Create("ipvs-check", ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off"));
 try
 {
     new ActorScenarios(system).Run(checks);
