@@ -18,14 +18,18 @@ public sealed partial class IpvsActor
         internal List<IpvsOwner> Owners { get; } = [];
         internal HashSet<IActorRef> Subscribers { get; } = [];
         internal List<string> Operations { get; } = [];
+        /// <summary>The sync daemons started here (stopped at release), and the requests kept while IPVS did not answer.</summary>
         internal Dictionary<(IpvsSyncState, string, uint), IpvsSyncDaemon> Daemons { get; } = [];
+        internal List<SyncDaemon> PendingDaemons { get; } = [];
 
         /// <summary>Read with GET_CONFIG the first time IPVS answered; restored at stop.</summary>
         internal IpvsTimeouts? OriginalTimeouts { get; set; }
 
-        /// <summary>The last <see cref="SetTimeouts"/>, applied when IPVS answers; <see cref="TimeoutsWanted"/> false: none came.</summary>
+        /// <summary>The last <see cref="SetTimeouts"/>; <see cref="TimeoutsPending"/>: not sent yet (IPVS did not answer).</summary>
         internal IpvsTimeouts? WantedTimeouts { get; set; }
-        internal bool TimeoutsWanted { get; set; }
+        internal bool TimeoutsPending { get; set; }
+
+        /// <summary>The kernel's timeouts are not the originals: restored at release.</summary>
         internal bool TimeoutsChanged { get; set; }
         internal IActorRef? TimeoutsReplyTo { get; set; }
 

@@ -86,8 +86,10 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         });
         Receive<SyncDaemon>(s =>
         {
-            KeepDaemon(s);
-            Sender.Tell(new Applied(DaemonOwner, _state.Available == false ? [$"IPVS unavailable: {_state.UnavailableReason}"] : []), Self);
+            _state.PendingDaemons.Add(s);
+            Sender.Tell(new Applied(DaemonOwner, [_state.Available == false
+                ? $"IPVS unavailable: {_state.UnavailableReason}; kept, applied when it is available"
+                : "IPVS not open yet; kept, applied when it is available"]), Self);
         });
         Receive<RetryOpen>(_ => TryOpen());
         Receive<ModuleLoaded>(m =>
@@ -114,11 +116,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             KeepTimeouts(t);
             ApplyTimeouts();
         });
-        Receive<SyncDaemon>(s =>
-        {
-            KeepDaemon(s);
-            Sender.Tell(new Applied(DaemonOwner, ApplyDaemon(s.Daemon, s.Start)), Self);
-        });
+        Receive<SyncDaemon>(s => Sender.Tell(new Applied(DaemonOwner, ApplyDaemonRequest(s)), Self));
         Receive<ReleaseAll>(_ => Finish(new Released(ReleaseOwned()), "IPVS entries released"));
         Receive<Forget>(_ => Finish(Released.Clean, "Not releasing IPVS (--dont-release-ipvs)"));
         Receive<GetTable>(_ => Sender.Tell(new Table(TryDump() ?? []), Self));
@@ -224,8 +222,9 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             Publish(Available.Instance);
         }
         Timers.StartPeriodicTimer(Reconcile.Instance, Reconcile.Instance, _settings.ReconcileInterval);
-        if (_state.TimeoutsWanted && !_state.TimeoutsChanged) ApplyTimeouts();
-        foreach (var daemon in _state.Daemons.Values) ApplyDaemon(daemon, start: true);
+        if (_state.TimeoutsPending) ApplyTimeouts();
+        foreach (var request in _state.PendingDaemons) ApplyDaemonRequest(request);
+        _state.PendingDaemons.Clear();
         ReconcileAll();
     }
 
@@ -331,9 +330,9 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         {
             errno = e.Errno;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            // the writer refuses what the kernel would refuse (a scheduler name too long)
+            // the writer refuses what the kernel would refuse (a scheduler name too long, a message too big)
             errno = Errno.EINVAL;
             refusal = e.Message;
         }
@@ -444,8 +443,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     private void KeepTimeouts(SetTimeouts t)
     {
         _state.WantedTimeouts = t.Timeouts;
-        _state.TimeoutsWanted = true;
-        _state.TimeoutsChanged = false;
+        _state.TimeoutsPending = true;
         _state.TimeoutsReplyTo = Sender;
     }
 
@@ -457,6 +455,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         var timeouts = new IpvsTimeouts(wanted.Tcp != 0 ? wanted.Tcp : original.Tcp,
             wanted.TcpFin != 0 ? wanted.TcpFin : original.TcpFin, wanted.Udp != 0 ? wanted.Udp : original.Udp);
         var errors = SendTimeouts(timeouts);
+        _state.TimeoutsPending = false;
         _state.TimeoutsChanged = _state.WantedTimeouts is not null;
         _state.TimeoutsReplyTo?.Tell(new Applied(TimeoutsOwner, errors), Self);
         _state.TimeoutsReplyTo = null;
@@ -480,13 +479,17 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         return [$"{what}: {IpvsErrors.Explain(IpvsCommand.SetConfig, errno)}"];
     }
 
-    private void KeepDaemon(SyncDaemon s)
+    /// <summary>Starts or stops a daemon; the ones started are remembered, to be stopped at release.</summary>
+    private List<string> ApplyDaemonRequest(SyncDaemon s)
     {
+        var errors = ApplyDaemon(s.Daemon, s.Start);
         var key = (s.Daemon.State, s.Daemon.Interface, s.Daemon.SyncId);
+        if (errors.Count > 0) return errors;
         if (s.Start)
             _state.Daemons[key] = s.Daemon;
         else
             _state.Daemons.Remove(key);
+        return errors;
     }
 
     /// <summary>NEW_DAEMON / DEL_DAEMON; one already running (EEXIST) or already stopped (ESRCH, ENOENT) is no error.</summary>

@@ -281,4 +281,51 @@ public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output,
         AssertTable([wantedByB]);
         Assert.Equal("NEW_DEST TCP 10.0.0.1:80 -> 10.0.0.9:80 masq weight 1", Operations(ipvs)[^1]);
     }
+
+    [Fact]
+    public void A_scheduler_change_is_one_SET_SERVICE_and_a_weight_change_one_SET_DEST()
+    {
+        var ipvs = Start();
+        Apply(ipvs, "web", Web);
+        var changed = new DesiredService(Web.Service with { Scheduler = "wlc" }, [Web.Destinations[0] with { Weight = 0 }, Web.Destinations[1]]);
+        Assert.Empty(Apply(ipvs, "web", changed));
+        Assert.Equal(["SET_SERVICE TCP 10.0.0.1:80 wlc", "SET_DEST TCP 10.0.0.1:80 -> 10.0.0.2:80 masq weight 0"], Operations(ipvs).Skip(3));
+        AssertTable([changed]);
+    }
+
+    [Fact]
+    public void Timeouts_and_sync_daemons_asked_while_unavailable_are_sent_once_IPVS_answers_and_not_again_on_restart()
+    {
+        _kernel.Loaded = false;
+        _kernel.ModprobeWorks = false;
+        var host = Sys.ActorOf(LeafHost.Props(IpvsActor.Props(_state, new IpvsActor.Settings(Interval), () => _kernel), "ipvs"), "host-ipvs");
+        host.Tell(new IpvsActor.Subscribe(TestActor));
+        ExpectMsg<IpvsActor.Unavailable>();
+        host.Tell(new IpvsActor.SetTimeouts(new IpvsTimeouts(0, 0, 60)), TestActor);
+        Assert.Contains("unavailable", Assert.Single(ExpectMsg<IpvsActor.Applied>().Errors));
+        host.Tell(new IpvsActor.SyncDaemon(new IpvsSyncDaemon(IpvsSyncState.Backup, "eth0", 3), true), TestActor);
+        Assert.Contains("unavailable", Assert.Single(ExpectMsg<IpvsActor.Applied>().Errors));
+        Assert.Empty(_kernel.Sent);
+
+        _kernel.Loaded = true;
+        Advance(IpvsActor.RetryInterval);
+        ExpectMsg<IpvsActor.Available>();
+        Assert.Empty(ExpectMsg<IpvsActor.Applied>().Errors);
+        Assert.Equal(["SET_CONFIG 900 120 60", "NEW_DAEMON Backup eth0 3"], _kernel.Sent);
+
+        var fault = Faults.On<IpvsActor>().When(m => m is IpvsActor.GetTable).Throw();
+        host.Tell(IpvsActor.GetTable.Instance, TestActor);
+        AwaitCondition(() => fault.Count == 1);
+        AwaitAssert(() =>
+        {
+            Advance(LeafSupervision.MinBackoff * 2);
+            host.Tell(IpvsActor.GetTable.Instance, TestActor);
+            ExpectMsg<IpvsActor.Table>(TimeSpan.FromMilliseconds(200));
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
+        Assert.Equal(2, _kernel.Sent.Count);
+
+        host.Tell(IpvsActor.ReleaseAll.Instance, TestActor);
+        Assert.Empty(ExpectMsg<IpvsActor.Released>().Errors);
+        Assert.Equal(["DEL_DAEMON Backup eth0 3", "SET_CONFIG 900 120 300"], _kernel.Sent.Skip(2));
+    }
 }

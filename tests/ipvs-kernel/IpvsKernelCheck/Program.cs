@@ -6,6 +6,8 @@ using IpvsKernelCheck;
 using static IpvsKernelCheck.Checks;
 
 // Runs inside ../shared/ipvs-vm (tests/interop/ipvs-kernel.sh): one PASS/FAIL line per scenario.
+if (args.Length == 1 && args[0] == WithoutCapability.Flag)
+    return WithoutCapability.Run();
 var checks = new Checks();
 const string RmmodIpvs = "for m in ip_vs_mh ip_vs_ovf ip_vs_fo ip_vs_lblcr ip_vs_lblc ip_vs_nq ip_vs_sed ip_vs_dh ip_vs_sh ip_vs_wlc ip_vs_lc ip_vs_wrr ip_vs_rr ip_vs; do rmmod $m 2>/dev/null; done; ! grep -q '^ip_vs ' /proc/modules";
 
@@ -57,6 +59,8 @@ using (var kernel = new IpvsNetlink())
     kernel.Open();
     new KernelScenarios(kernel).Run(checks);
 }
+
+WithoutCapability.Check(checks);
 
 var system = ActorSystem.Create("ipvs-check", ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off"));
 try
