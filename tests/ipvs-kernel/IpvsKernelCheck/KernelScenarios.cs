@@ -137,6 +137,20 @@ internal sealed class KernelScenarios(IpvsNetlink kernel)
                 That(k!.Destinations.Count == s.Destinations.Count, $"{IpvsServiceKey.Of(s.Service)}: {k.Destinations.Count} destinations read back");
             }
         });
+        checks.Run("multipart dumps: 300 services with 40 destinations each read back whole", () =>
+        {
+            Shell.Clear();
+            for (var i = 0; i < 300; i++)
+            {
+                var s = Tcp($"10.1.{i / 250}.{i % 250 + 1}", 80);
+                New(s, [.. Enumerable.Range(1, 40).Select(j => Dest($"10.2.0.{j}", 80, weight: j))]);
+            }
+            var dumped = kernel.Dump();
+            That(dumped.Count == 300, $"{dumped.Count} services read back");
+            That(dumped.All(d => d.Destinations.Count == 40 && d.Destinations.Sum(x => x.Weight) == 820), "destinations missing in the dump");
+            That(Shell.Saved().Count == 300 * 41, "ipvsadm -Sn disagrees");
+            Shell.Clear();
+        });
         checks.Run("errno: EEXIST on NEW twice, ESRCH for a missing service, ENOENT for a missing destination", () =>
         {
             Shell.Clear();
