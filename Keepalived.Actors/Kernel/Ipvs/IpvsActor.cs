@@ -92,6 +92,8 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
                 : "IPVS not open yet; kept, applied when it is available"]), Self);
         });
         Receive<RetryOpen>(_ => TryOpen());
+        // a reconcile tick already queued when IPVS went away
+        Receive<Reconcile>(_ => { });
         Receive<ModuleLoaded>(m =>
         {
             _log.Info("IPVS: modprobe ip_vs {Outcome}", m.Success ? "succeeded" : "failed");
