@@ -194,6 +194,21 @@ internal sealed class ActorScenarios(ActorSystem system)
             system.Stop(actor);
         });
 
+        checks.Run("actor: ip_vs unloaded and loaded again under it (ipvsadm -C; rmmod) -> its entries come back", () =>
+        {
+            Shell.Clear();
+            var actor = Start();
+            Apply(actor, "web", Web);
+            Shell.Clear();
+            var (code, output) = Shell.Run(RmmodIpvs);
+            That(code == 0, "rmmod: " + output);
+            // the next dump fails (the family is gone), the lookup loads ip_vs again (nlctrl's modprobe), the next reconcile restores
+            TableWithin(Within, WebLines);
+            Console.WriteLine("# after rmmod ip_vs: " + string.Join(" | ", Operations(actor).Skip(3)));
+            Release(actor);
+            system.Stop(actor);
+        });
+
         checks.Run("actor: Forget leaves the table as it is", () =>
         {
             Shell.Clear();
