@@ -61,6 +61,13 @@ else
     echo "warning: ../shared/lab not found; VRRP interop not tested" >&2
 fi
 
+# IPVS over generic netlink against a real kernel: Debian's, with ip_vs, in a QEMU VM (../shared/ipvs-vm)
+if [ -d "$ROOT/../shared/ipvs-vm" ]; then
+    interop ipvs-kernel
+else
+    echo "warning: ../shared/ipvs-vm not found; IPVS not tested against a real kernel" >&2
+fi
+
 echo "$passed passed, $failed failed"
 [ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
 exit "$status"

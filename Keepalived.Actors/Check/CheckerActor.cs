@@ -21,20 +21,23 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
     private readonly State _state;
     private readonly TimeProvider _clock;
     private CancellationTokenSource? _running;
-    private bool _enabled = true;
+    private bool _enabled;
 
     /// <summary>What a checker is: its place among its real server's checkers, its name for logs, its timing and probe.</summary>
     /// <param name="Dynamic">MISC_CHECK misc_dynamic.</param>
     /// <param name="Weight">The real server's configured weight (MISC_CHECK's share is relative to it).</param>
     /// <param name="Random">A number in [0, 1) for the first check's warmup share.</param>
     /// <param name="Rise">Good results in a row a down checker needs to come back (<see cref="CheckerRise"/>).</param>
+    /// <param name="StartEnabled">false under ha_suspend: suspended until the virtual address is known to be local.</param>
     public sealed record Settings(int Index, string Name, CheckerTiming Timing, IProbe Probe, bool Dynamic = false, long Weight = 1,
-        Func<double>? Random = null, int Rise = 1);
+        Func<double>? Random = null, int Rise = 1, bool StartEnabled = true);
 
     /// <summary>The checker's progress, kept across incarnations.</summary>
     public sealed class State(CheckerProgress progress)
     {
         public CheckerProgress Progress { get; } = progress;
+        /// <summary>The last ha_suspend word the checker heard; null: none yet.</summary>
+        public bool? Enabled { get; set; }
     }
 
     /// <summary>To the real server: checker <paramref name="Index"/> has a result that concerns it (update_svr_checker_state).</summary>
@@ -61,6 +64,7 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
     {
         _settings = settings;
         _state = state;
+        _enabled = state.Enabled ?? settings.StartEnabled;
         _clock = ActorClock.Of(Context.System);
         Receive<Due>(_ => OnDue());
         Receive<Finished>(OnFinished);
@@ -68,6 +72,7 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
         {
             if (e.Enabled != _enabled) _log.Info("{Action} checker {Checker}", e.Enabled ? "Activating" : "Deactivating", _settings.Name);
             _enabled = e.Enabled;
+            _state.Enabled = e.Enabled;
         });
         ReceiveAny(Unhandled);
     }
@@ -76,6 +81,7 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
 
     protected override void PreStart()
     {
+        if (!_enabled) _log.Info("Deactivating checker {Checker} (ha_suspend: no address of its virtual server is local)", _settings.Name);
         var u = (_settings.Random ?? System.Random.Shared.NextDouble)();
         Timers.StartSingleTimer(Due.Instance, Due.Instance, Timing.FirstDelay(u));
     }

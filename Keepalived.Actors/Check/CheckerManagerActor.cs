@@ -28,7 +28,7 @@ public sealed class CheckerManagerActor : ServiceActor
     private readonly CheckLeafProps _leaves;
     private readonly List<IActorRef> _virtualServers = [];
     /// <summary>The ha_suspend virtual servers: their actor, service addresses and whether their checkers run.</summary>
-    private readonly List<(IActorRef Actor, HashSet<System.Net.IPAddress> Addresses, bool? Enabled)> _suspendable = [];
+    private readonly List<(IActorRef Actor, HashSet<System.Net.IPAddress> Addresses, bool Enabled)> _suspendable = [];
     private readonly Dictionary<string, IActorRef> _trackFiles = [];
     private IActorRef _ipvs = ActorRefs.Nobody;
     private readonly ProbeSharing _sharing;
@@ -62,6 +62,13 @@ public sealed class CheckerManagerActor : ServiceActor
         _sharing = new ProbeSharing(ActorClock.Of(Context.System));
         Receive<AddressWatcherActor.LocalAddresses>(OnLocalAddresses);
         Receive<IpvsActor.Unavailable>(u => _log.Error("IPVS is not available: {Reason}; health checks go on, the kernel table waits", u.Reason));
+        Receive<IpvsActor.Available>(_ => _log.Info("IPVS is available"));
+        Receive<IpvsActor.Applied>(a =>
+        {
+            foreach (var error in a.Errors)
+                if (!error.StartsWith(VirtualServerActor.UnavailablePrefix, StringComparison.Ordinal))
+                    _log.Warning("IPVS {Owner}: {Error}", a.Owner, error);
+        });
         ReceiveAsync<GetVirtualServers>(async _ =>
         {
             var replyTo = Sender;
@@ -84,20 +91,21 @@ public sealed class CheckerManagerActor : ServiceActor
         var notify = ActorOfLeaf(_leaves.Notify(_config.Global, _settings.StartsSharedFifoScript), "notify");
         foreach (var vs in Check.VirtualServers)
         {
-            var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i)).ToList();
+            // ha_suspend applies to address services only (keepalived clears it on fwmark ones)
+            var suspendable = vs.HaSuspend && vs.Fwmark == 0;
+            var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i, startEnabled: !suspendable)).ToList();
             var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers, _config.Global.RsInitNotifies);
             var actor = Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString())));
             _virtualServers.Add(actor);
-            // ha_suspend applies to address services only (keepalived clears it on fwmark ones)
-            if (vs.HaSuspend && vs.Fwmark == 0)
-                _suspendable.Add((actor, IpvsMapping.Services(vs).Where(s => s.Address is not null).Select(s => s.Address!).ToHashSet(), null));
+            if (suspendable)
+                _suspendable.Add((actor, IpvsMapping.Services(vs).Where(s => s.Address is not null).Select(s => s.Address!).ToHashSet(), false));
         }
         if (_suspendable.Count > 0) ActorOfLeaf(_leaves.Addresses(), "addresses").Tell(new AddressWatcherActor.Subscribe(Self));
         _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s)",
             Check.VirtualServers.Count, Check.VirtualServers.Sum(vs => vs.RealServers.Count));
     }
 
-    private RealServerActor.State RealServerState(VirtualServer vs, RealServer rs, int index)
+    private RealServerActor.State RealServerState(VirtualServer vs, RealServer rs, int index, bool startEnabled)
     {
         var name = rs.Address.Trio(vs.Protocol);
         var weight = (long)(rs.Weight ?? vs.Weight);
@@ -135,7 +143,7 @@ public sealed class CheckerManagerActor : ServiceActor
             }
             var progress = new CheckerProgress(kind, timing);
             var settings = new CheckerActor.Settings(i, $"{checker.Keyword} {name}", timing, probe,
-                checker is MiscChecker { Dynamic: true }, weight, _settings.Random, _settings.Options.Rise);
+                checker is MiscChecker { Dynamic: true }, weight, _settings.Random, _settings.Options.Rise, startEnabled);
             checkers.Add(($"{checker.Keyword.ToLowerInvariant()}-{i}", CheckerActor.Props(settings, new CheckerActor.State(progress))));
             initiallyUp.Add(progress.IsUp);
         }
@@ -201,13 +209,7 @@ public sealed class CheckerManagerActor : ServiceActor
                 _log.Warning("Virtual server {Path} did not stop in time", vs.Path.Name);
             }
         }
-        if (shutdown.ReleaseIpvs)
-        {
-            foreach (var daemon in SyncDaemons()) _ipvs.Tell(new IpvsActor.SyncDaemon(daemon, Start: false));
-            // keepalived's ipvs_stop puts the timeouts it found back
-            if (_config.Global.LvsTimeoutTcp is not null || _config.Global.LvsTimeoutTcpFin is not null || _config.Global.LvsTimeoutUdp is not null)
-                _ipvs.Tell(new IpvsActor.SetTimeouts(null));
-        }
+        // ReleaseAll also stops the sync daemons and puts back the timeouts found at start (ipvs_stop)
         try
         {
             await _ipvs.Ask<IpvsActor.Released>(shutdown.ReleaseIpvs ? IpvsActor.ReleaseAll.Instance : IpvsActor.Forget.Instance, StopStepTimeout);

@@ -23,6 +23,9 @@ public sealed class VirtualServerActor : ServiceActor
     private readonly IActorRef _notify;
     private IActorRef? _stopRequester;
 
+    /// <summary>How the IPVS leaf's answers begin while it has no kernel table: the manager says so once, not each virtual server.</summary>
+    internal const string UnavailablePrefix = "IPVS unavailable";
+
     /// <summary>What the virtual server keeps across incarnations.</summary>
     /// <param name="initNotifies">global rs_init_notifies: notify_up for the servers that start alive.</param>
     public sealed class State(VirtualServerModel model, IReadOnlyList<RealServerActor.State> servers, bool initNotifies = false)
@@ -122,7 +125,8 @@ public sealed class VirtualServerActor : ServiceActor
 
     private void OnApplied(IpvsActor.Applied applied)
     {
-        foreach (var error in applied.Errors) _log.Warning("IPVS for VS {VirtualServer}: {Error}", Model.Name, error);
+        foreach (var error in applied.Errors)
+            if (!error.StartsWith(UnavailablePrefix, StringComparison.Ordinal)) _log.Warning("IPVS for VS {VirtualServer}: {Error}", Model.Name, error);
         if (Model.Stopped && _stopRequester is { } requester)
         {
             requester.Tell(new Stopped(Model.Name));

@@ -38,12 +38,12 @@ internal sealed class StandIn : ReceiveActor
         Receive<IpvsActor.ReleaseAll>(r =>
         {
             probe.Forward(r);
-            Sender.Tell(IpvsActor.Released.Instance);
+            Sender.Tell(IpvsActor.Released.Clean);
         });
         Receive<IpvsActor.Forget>(f =>
         {
             probe.Forward(f);
-            Sender.Tell(IpvsActor.Released.Instance);
+            Sender.Tell(IpvsActor.Released.Clean);
         });
         Receive<IpvsActor.Subscribe>(_ => { });
         ReceiveAny(probe.Forward);
