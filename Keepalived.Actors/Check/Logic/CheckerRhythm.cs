@@ -35,6 +35,10 @@ public static class CheckerRhythm
         return report;
     }
 
+    /// <summary>A settled result reaches the real server when it differs from the checker's state, or is its first.</summary>
+    private static CheckerReport? Settle(CheckerProgress p, bool success) =>
+        success != p.IsUp || !p.HasRun ? Report(p, success) : null;
+
     private static CheckerStep Tcp(CheckerProgress p, CheckerTiming t, bool success)
     {
         CheckerReport? report = null;
@@ -43,8 +47,7 @@ public static class CheckerRhythm
         {
             delay = t.DelayLoop;
             p.RetryIt = 0;
-            if (success && (!p.IsUp || !p.HasRun)) report = Report(p, true);
-            else if (!success && (p.IsUp || !p.HasRun)) report = Report(p, false);
+            report = Settle(p, success);
         }
         else
         {
@@ -63,8 +66,7 @@ public static class CheckerRhythm
         if (success || ((p.IsUp || !p.HasRun) && p.RetryIt >= t.Retry))
         {
             p.RetryIt = 0;
-            if (success && (!p.IsUp || !p.HasRun)) report = Report(p, true);
-            else if (!success && (p.IsUp || !p.HasRun)) report = Report(p, false);
+            report = Settle(p, success);
         }
         else if (p.IsUp)
         {

@@ -124,8 +124,8 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
         Assert.Equal(2, CheckRig.Destinations(ipvs.ExpectMsg<IpvsActor.DesiredState>()).Count);
     }
 
-    [Fact]
-    public void Omega_stop_notifies_each_live_server_down_then_quorum_down_then_releases_ipvs()
+    /// <summary>Omega with a quorum_down script, started and settled (the start's notifies taken).</summary>
+    private (IActorRef Watchdog, TestProbe Ipvs, TestProbe Notify) StartWithOmega()
     {
         var (watchdog, ipvs, notify) = Start(Config(vsBody: """
             omega
@@ -133,6 +133,13 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
             """));
         ipvs.ExpectMsg<IpvsActor.DesiredState>();
         notify.ReceiveWhile<object>(TimeSpan.FromMilliseconds(300), m => m);
+        return (watchdog, ipvs, notify);
+    }
+
+    [Fact]
+    public void Omega_stop_notifies_each_live_server_down_then_quorum_down_then_releases_ipvs()
+    {
+        var (watchdog, ipvs, notify) = StartWithOmega();
         watchdog.Tell(new WatchdogActor.Shutdown(ReleaseVips: true));
         Assert.Empty(ipvs.ExpectMsg<IpvsActor.DesiredState>().Services);
         ipvs.ExpectMsg<IpvsActor.ReleaseAll>();
@@ -145,12 +152,7 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
     [Fact]
     public void Dont_release_ipvs_touches_nothing_and_runs_no_script()
     {
-        var (watchdog, ipvs, notify) = Start(Config(vsBody: """
-            omega
-            quorum_down "/bin/true qdown"
-            """));
-        ipvs.ExpectMsg<IpvsActor.DesiredState>();
-        notify.ReceiveWhile<object>(TimeSpan.FromMilliseconds(300), m => m);
+        var (watchdog, ipvs, notify) = StartWithOmega();
         watchdog.Tell(new WatchdogActor.Shutdown(ReleaseVips: true, ReleaseIpvs: false));
         ipvs.ExpectMsg<IpvsActor.Forget>();
         ExpectMsg<WatchdogActor.Stopped>();
