@@ -32,7 +32,7 @@ public sealed class HttpProbeTests
         var requests = new ConcurrentQueue<byte[]>();
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n", "ok"), requests));
         var (result, elapsed) = await lab.Probe(Probe(Port));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
         Assert.True(requests.TryDequeue(out byte[]? request));
         Assert.Equal("GET /health HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: 10.198.0.1:8080\r\n\r\n", Encoding.ASCII.GetString(request));
         Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
@@ -50,7 +50,7 @@ public sealed class HttpProbeTests
             http.Urls.Add(new HttpUrl { Path = "/second", VirtualHost = "www.example.test" });
         });
         var (result, _) = await lab.Probe(probe, step: 1);
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
         Assert.True(requests.TryDequeue(out byte[]? request));
         Assert.Equal("GET /second HTTP/1.1\r\nUser-Agent: KeepAliveClient\r\nConnection: close\r\nHost: www.example.test\r\n\r\n", Encoding.ASCII.GetString(request));
     }
@@ -66,7 +66,7 @@ public sealed class HttpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer(answer)));
         var (result, _) = await lab.Probe(Probe(Port));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains(reason, result.Reason);
     }
 
@@ -76,7 +76,7 @@ public sealed class HttpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 404 Not Found\r\n\r\n")));
         var (result, _) = await lab.Probe(Probe(Port, http => http.Urls[0].StatusCodes.Add(404)));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
     }
 
     [RootTheory]
@@ -89,7 +89,7 @@ public sealed class HttpProbeTests
         string head = contentLength is { } length ? $"HTTP/1.0 200 OK\r\nContent-Length: {length}\r\n\r\n" : "HTTP/1.0 200 OK\r\n\r\n";
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer(head, body)));
         var (result, _) = await lab.Probe(Probe(Port, http => http.Urls[0].Digest = MD5.HashData(Encoding.ASCII.GetBytes(digestOf))));
-        Assert.Equal(up ? ProbeVerdict.Success : ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(up ? ProbeVerdict.Success : ProbeVerdict.Failure, result);
         if (!up) Assert.Contains("MD5 digest error", result.Reason);
     }
 
@@ -106,7 +106,7 @@ public sealed class HttpProbeTests
             http.Urls[0].Regex = "status=gr[e]+n";
             http.Urls[0].RegexNoMatch = noMatch;
         }));
-        Assert.Equal(up ? ProbeVerdict.Success : ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(up ? ProbeVerdict.Success : ProbeVerdict.Failure, result);
     }
 
     [RootFact]
@@ -115,7 +115,7 @@ public sealed class HttpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n", "ok"), keepOpen: true));
         var (result, elapsed) = await lab.Probe(Probe(Port));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("reading answer: timeout after 1 s", result.Reason);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(1) + Slack);
     }
@@ -126,7 +126,7 @@ public sealed class HttpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Tarpit);
         var (result, elapsed) = await lab.Probe(Probe(Port));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("timeout", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
         Assert.False(server.Peers.IsEmpty);
@@ -137,7 +137,7 @@ public sealed class HttpProbeTests
     {
         using var lab = ProbeLab.Create();
         var (result, _) = await lab.Probe(Probe(Port, connectTimeout: 5));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("ConnectionRefused", result.Reason);
     }
 
@@ -148,7 +148,7 @@ public sealed class HttpProbeTests
         string head = "HTTP/1.0 200 OK\r\nX-Big: " + new string('a', 5000) + "\r\n\r\n";
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer(head, "ok")));
         var (result, _) = await lab.Probe(Probe(Port));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("4095", result.Reason);
     }
 
@@ -158,7 +158,7 @@ public sealed class HttpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Flood(10 << 20));
         var (result, elapsed) = await lab.Probe(Probe(Port, connectTimeout: 5, limits: new ProbeLimits(MaxResponseBytes: 1 << 20)));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains($"longer than {1 << 20} bytes", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(5) + Slack, $"{elapsed}");
     }
@@ -170,7 +170,7 @@ public sealed class HttpProbeTests
         // A byte every 0.3 s never lets one read wait connect_timeout (1 s); the total cap (3 s) ends it.
         using var server = lab.Tcp(Port, HttpTestServer.Trickle(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n" + new string('x', 100)), TimeSpan.FromSeconds(0.3)));
         var (result, elapsed) = await lab.Probe(Probe(Port, limits: new ProbeLimits(MaxProbeTime: TimeSpan.FromSeconds(3))));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("total time of 3 s", result.Reason);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(3) + Slack);
     }
@@ -183,7 +183,7 @@ public sealed class HttpProbeTests
         new Random(7).NextBytes(garbage);
         using var server = lab.Tcp(Port, HttpTestServer.Respond(garbage));
         var (result, _) = await lab.Probe(Probe(Port));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.NotNull(result.Reason);
     }
 }

@@ -155,6 +155,6 @@ public sealed class ProbeFactoryTests
         var rs = new RealServer(InetAddress.None, Here);
         IProbe? probe = ProbeFactory.Create(checker, rs, vs, new CheckConfig(), ProbeLimits.Default);
         Assert.NotNull(probe);
-        Assert.Equal(ProbeVerdict.NotRun, (await probe.RunAsync(0, CancellationToken.None)).Verdict);
+        Expect.Verdict(ProbeVerdict.NotRun, await probe.RunAsync(0, CancellationToken.None));
     }
 }

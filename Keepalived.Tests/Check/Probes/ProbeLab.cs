@@ -68,3 +68,10 @@ internal sealed class ProbeLab : IDisposable
 
     public void Dispose() => Ns.Dispose();
 }
+
+/// <summary>Assertions on probe results that show the reason when they fail.</summary>
+internal static class Expect
+{
+    public static void Verdict(ProbeVerdict expected, ProbeResult actual) =>
+        Assert.True(actual.Verdict == expected, $"expected {expected}, got {actual}");
+}

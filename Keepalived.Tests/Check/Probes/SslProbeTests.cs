@@ -22,7 +22,7 @@ public sealed class SslProbeTests
         var tls = new TlsTestServer(Name);
         using var server = lab.Tcp(Port, tls.Respond(Ok));
         var (result, _) = await lab.Probe(HttpProbeTests.Probe(Port, ssl: true, vsVirtualHost: Name));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
         Assert.True(tls.ServerNames.TryDequeue(out string? sni));
         Assert.Equal("", sni);
         Assert.True(tls.Requests.TryDequeue(out byte[]? request));
@@ -36,7 +36,7 @@ public sealed class SslProbeTests
         var tls = new TlsTestServer(Name);
         using var server = lab.Tcp(Port, tls.Respond(Ok));
         var (result, _) = await lab.Probe(HttpProbeTests.Probe(Port, http => http.EnableSni = true, ssl: true, vsVirtualHost: Name));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
         Assert.True(tls.ServerNames.TryDequeue(out string? sni));
         Assert.Equal(Name, sni);
     }
@@ -49,9 +49,10 @@ public sealed class SslProbeTests
         using var server = lab.Tcp(Port, tls.Respond(Ok));
         var limits = new ProbeLimits(VerifyTls: true);
         var (result, _) = await lab.Probe(HttpProbeTests.Probe(Port, http => http.EnableSni = true, limits: limits, ssl: true, vsVirtualHost: Name));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("TLS handshake", result.Reason);
-        Assert.True(tls.Requests.IsEmpty);
+        // With TLS 1.3 the server may finish its side of the handshake; it never gets a request.
+        Assert.DoesNotContain(tls.Requests, r => r.Length > 0);
     }
 
     [RootFact]
@@ -61,7 +62,7 @@ public sealed class SslProbeTests
         var tls = new TlsTestServer(Name);
         using var server = lab.Tcp(Port, tls.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n", "body"), closeNotify: false));
         var (result, _) = await lab.Probe(HttpProbeTests.Probe(Port, http => http.Urls[0].Digest = MD5.HashData("body"u8), ssl: true));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
     }
 
     [RootFact]
@@ -81,7 +82,7 @@ public sealed class SslProbeTests
             File.WriteAllText(ssl.KeyFile, key.ExportPkcs8PrivateKeyPem());
 
             var (result, _) = await lab.Probe(HttpProbeTests.Probe(Port, ssl: true, sslConfig: ssl));
-            Assert.Equal(ProbeVerdict.Success, result.Verdict);
+            Expect.Verdict(ProbeVerdict.Success, result);
             Assert.True(tls.ClientCertificates.TryDequeue(out X509Certificate2? seen));
             Assert.Equal(client.Thumbprint, seen?.Thumbprint);
         }
@@ -99,7 +100,7 @@ public sealed class SslProbeTests
         using var server = lab.Tcp(Port, tls.Respond(Ok));
         var ssl = new SslConfig { CertificateFile = "/nonexistent/client.pem" };
         var (result, _) = await lab.Probe(HttpProbeTests.Probe(Port, ssl: true, sslConfig: ssl));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("/nonexistent/client.pem", result.Reason);
     }
 
@@ -109,7 +110,7 @@ public sealed class SslProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n", "ok")));
         var (result, elapsed) = await lab.Probe(HttpProbeTests.Probe(Port, ssl: true));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("TLS handshake", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
     }
@@ -120,7 +121,7 @@ public sealed class SslProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Tarpit);
         var (result, elapsed) = await lab.Probe(HttpProbeTests.Probe(Port, ssl: true));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("TLS handshake: timeout after 1 s", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
     }

@@ -19,7 +19,7 @@ public sealed class TcpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(8080, Hold);
         var (result, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Server, 8080), Limits));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
         Assert.Equal(ProbeLab.Server, (await server.FirstPeer.Task.WaitAsync(ProbeLab.Hang)).Address);
         Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
     }
@@ -29,7 +29,7 @@ public sealed class TcpProbeTests
     {
         using var lab = ProbeLab.Create();
         var (result, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Server, 8081, connectTimeoutSeconds: 5), Limits));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("ConnectionRefused", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"refused should not wait for the timeout: {elapsed}");
     }
@@ -39,7 +39,7 @@ public sealed class TcpProbeTests
     {
         using var lab = ProbeLab.Create();
         var (result, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 1), Limits));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("connect: timeout after 1 s", result.Reason);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(1) + Slack);
     }
@@ -49,7 +49,7 @@ public sealed class TcpProbeTests
     {
         using var lab = ProbeLab.Create();
         var (result, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.NoRoute, 80), Limits));
-        Assert.Equal(ProbeVerdict.Failure, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("NetworkUnreachable", result.Reason);
     }
 
@@ -60,7 +60,7 @@ public sealed class TcpProbeTests
         using var server = lab.Tcp(8080, Hold);
         var target = ProbeLab.Target(ProbeLab.Server, 8080, bindTo: new IPEndPoint(ProbeLab.Client, 0));
         var (result, _) = await lab.Probe(new TcpProbe(target, Limits));
-        Assert.Equal(ProbeVerdict.Success, result.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, result);
         Assert.Equal(ProbeLab.Client, (await server.FirstPeer.Task.WaitAsync(ProbeLab.Hang)).Address);
     }
 
@@ -71,7 +71,7 @@ public sealed class TcpProbeTests
         using var server = lab.Tcp(8080, Hold);
         var absent = ProbeLab.Target(ProbeLab.Server, 8080, bindTo: new IPEndPoint(IPAddress.Parse("10.198.55.55"), 0));
         var (result, _) = await lab.Probe(new TcpProbe(absent, Limits));
-        Assert.Equal(ProbeVerdict.NotRun, result.Verdict);
+        Expect.Verdict(ProbeVerdict.NotRun, result);
         Assert.Contains("bind", result.Reason);
         Assert.True(server.Peers.IsEmpty);
     }
@@ -82,9 +82,9 @@ public sealed class TcpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(8080, Hold);
         var (onLo, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Server, 8080, bindInterface: "lo"), Limits));
-        Assert.Equal(ProbeVerdict.Success, onLo.Verdict);
+        Expect.Verdict(ProbeVerdict.Success, onLo);
         var (absent, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Server, 8080, bindInterface: "nosuchif0"), Limits));
-        Assert.Equal(ProbeVerdict.NotRun, absent.Verdict);
+        Expect.Verdict(ProbeVerdict.NotRun, absent);
         Assert.Contains("nosuchif0", absent.Reason);
     }
 
@@ -95,7 +95,7 @@ public sealed class TcpProbeTests
         // Marked traffic is refused by policy routing; unmarked traffic to the blackhole times out.
         lab.Ns.Ip("rule", "add", "fwmark", "5", "prohibit", "pref", "10");
         var (marked, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 3, fwmark: 5), Limits));
-        Assert.Equal(ProbeVerdict.Failure, marked.Verdict);
+        Expect.Verdict(ProbeVerdict.Failure, marked);
         Assert.DoesNotContain("timeout", marked.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(3), $"{elapsed}");
         var (unmarked, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 1), Limits));
@@ -108,7 +108,7 @@ public sealed class TcpProbeTests
         using var lab = ProbeLab.Create();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var (result, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 30), Limits), cancellationToken: cancel.Token);
-        Assert.Equal(ProbeVerdict.NotRun, result.Verdict);
+        Expect.Verdict(ProbeVerdict.NotRun, result);
         Assert.Equal("cancelled", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(0.3) + Slack, $"{elapsed}");
     }
@@ -119,7 +119,7 @@ public sealed class TcpProbeTests
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(8080, Hold);
         var (result, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Server, 8080), Limits), cancellationToken: new CancellationToken(true));
-        Assert.Equal(ProbeVerdict.NotRun, result.Verdict);
+        Expect.Verdict(ProbeVerdict.NotRun, result);
         Assert.True(server.Peers.IsEmpty);
     }
 }
