@@ -13,7 +13,7 @@ public sealed class HttpProbeTests
     private const int Port = 8080;
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
 
-    internal static HttpProbe Probe(int port, Action<HttpChecker>? configure = null, double connectTimeout = 1, ProbeLimits? limits = null,
+    internal static HttpProbe Probe(int port, Action<HttpChecker>? configure = null, double connectTimeout = 3, ProbeLimits? limits = null,
         bool ssl = false, string? vsVirtualHost = null, SslConfig? sslConfig = null)
     {
         var http = new HttpChecker(ssl, default);
@@ -35,7 +35,7 @@ public sealed class HttpProbeTests
         Expect.Verdict(ProbeVerdict.Success, result);
         Assert.True(requests.TryDequeue(out byte[]? request));
         Assert.Equal("GET /health HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: 10.198.0.1:8080\r\n\r\n", Encoding.ASCII.GetString(request));
-        Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(3) + Slack, $"{elapsed}");
     }
 
     [RootFact]
@@ -114,7 +114,7 @@ public sealed class HttpProbeTests
     {
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n", "ok"), keepOpen: true));
-        var (result, elapsed) = await lab.Probe(Probe(Port));
+        var (result, elapsed) = await lab.Probe(Probe(Port, connectTimeout: 1));
         Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("reading answer: timeout after 1 s", result.Reason);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(1) + Slack);
@@ -125,7 +125,7 @@ public sealed class HttpProbeTests
     {
         using var lab = ProbeLab.Create();
         using var server = lab.Tcp(Port, HttpTestServer.Tarpit);
-        var (result, elapsed) = await lab.Probe(Probe(Port));
+        var (result, elapsed) = await lab.Probe(Probe(Port, connectTimeout: 1));
         Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("timeout", result.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(1) + Slack, $"{elapsed}");
@@ -169,7 +169,7 @@ public sealed class HttpProbeTests
         using var lab = ProbeLab.Create();
         // A byte every 0.3 s never lets one read wait connect_timeout (1 s); the total cap (3 s) ends it.
         using var server = lab.Tcp(Port, HttpTestServer.Trickle(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n" + new string('x', 100)), TimeSpan.FromSeconds(0.3)));
-        var (result, elapsed) = await lab.Probe(Probe(Port, limits: new ProbeLimits(MaxProbeTime: TimeSpan.FromSeconds(3))));
+        var (result, elapsed) = await lab.Probe(Probe(Port, connectTimeout: 1, limits: new ProbeLimits(MaxProbeTime: TimeSpan.FromSeconds(3))));
         Expect.Verdict(ProbeVerdict.Failure, result);
         Assert.Contains("total time of 3 s", result.Reason);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(3) + Slack);
