@@ -7,7 +7,7 @@ namespace Keepalived.Actors.Check.Probes;
 /// HTTP_GET and SSL_GET (check_http.c, check_ssl.c): connect, optionally the TLS handshake,
 /// send the one request of this run's url, read to EOF (a server that keeps the connection
 /// open fails at connect_timeout, even after a complete answer), then judge in keepalived's
-/// order: a header, the status code, the digest, the regex. Each step has connect_timeout; the
+/// order at EOF: a header, the status code, the digest, the regex. Each step has connect_timeout; the
 /// run has the total cap and reads at most <see cref="ProbeLimits.MaxResponseBytes"/>.
 /// </summary>
 public sealed class HttpProbe(ProbeTarget target, IReadOnlyList<HttpProbeUrl> urls, TlsSettings? tls, ProbeLimits limits) : IProbe
@@ -77,6 +77,7 @@ public sealed class HttpProbe(ProbeTarget target, IReadOnlyList<HttpProbeUrl> ur
         HttpBodyCheck? body = null;
         byte[]? buffer = null;
         long total = 0;
+        string? badStatus = null;
         try
         {
             while (true)
@@ -110,14 +111,16 @@ public sealed class HttpProbe(ProbeTarget target, IReadOnlyList<HttpProbeUrl> ur
                     case HttpResponseHead.ParseStatus.TooLong:
                         return ProbeResult.Fail($"no end of HTTP header within {HttpResponseHead.MaxHeadLength} bytes");
                 }
-                // keepalived judges the status at EOF; judging it now gives the same verdict sooner.
+                // keepalived judges the status at EOF, so a bad status still reads to the end (or
+                // times out): the run ends when keepalived's would, and the body is only counted.
                 if (!url.StatusCodes.Contains(parsed.StatusCode))
-                    return ProbeResult.Fail($"HTTP status code error to {Target} url({url.Path}), status_code [{parsed.StatusCode}]");
-                body = new HttpBodyCheck(url.Digest, url.Regex, parsed.ContentLength);
+                    badStatus = $"HTTP status code error to {Target} url({url.Path}), status_code [{parsed.StatusCode}]";
+                body = badStatus is null ? new HttpBodyCheck(url.Digest, url.Regex, parsed.ContentLength) : new HttpBodyCheck(null, null, null);
                 body.Append(head.AsSpan(parsed.HeadLength, headFill - parsed.HeadLength));
             }
             if (body is null)
                 return ProbeResult.Fail(headFill == 0 ? "connection closed without an answer" : "connection closed before the end of the HTTP header");
+            if (badStatus is not null) return ProbeResult.Fail(badStatus);
             return body.Verdict() is { } bad ? ProbeResult.Fail($"{bad} to {Target} url({url.Path})") : ProbeResult.Ok;
         }
         finally

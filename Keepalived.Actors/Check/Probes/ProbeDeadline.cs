@@ -29,8 +29,12 @@ internal sealed class ProbeDeadline : IDisposable
     /// <summary>A token for a step with its own timeout (still within the total cap).</summary>
     public CancellationToken Step(TimeSpan timeout)
     {
-        _step?.Dispose();
-        _step = CancellationTokenSource.CreateLinkedTokenSource(_total.Token);
+        // The previous step is over: reuse its source unless its timer already fired.
+        if (_step is null || !_step.TryReset())
+        {
+            _step?.Dispose();
+            _step = CancellationTokenSource.CreateLinkedTokenSource(_total.Token);
+        }
         _step.CancelAfter(timeout);
         return _step.Token;
     }

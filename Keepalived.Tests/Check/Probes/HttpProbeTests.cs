@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Keepalived.Actors.Check.Probes;
@@ -36,6 +37,34 @@ public sealed class HttpProbeTests
         Assert.True(requests.TryDequeue(out byte[]? request));
         Assert.Equal("GET /health HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: 10.198.0.1:8080\r\n\r\n", Encoding.ASCII.GetString(request));
         Assert.True(elapsed < TimeSpan.FromSeconds(3) + Slack, $"{elapsed}");
+    }
+
+    [RootFact]
+    public async Task Over_IPv6_the_Host_has_brackets()
+    {
+        using var lab = ProbeLab.Create();
+        var requests = new ConcurrentQueue<byte[]>();
+        using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n"), requests), IPAddress.IPv6Loopback);
+        var http = new HttpChecker(false, default);
+        http.Urls.Add(new HttpUrl { Path = "/" });
+        var rs = new RealServer(new InetAddress(IPAddress.IPv6Loopback, Port), default);
+        http.Connection = new ConnectionOptions { Destination = rs.Address, ConnectTimeout = TimeSpan.FromSeconds(3) };
+        IProbe probe = ProbeFactory.Create(http, rs, new VirtualServer(default), new CheckConfig(), ProbeLimits.Default)!;
+        var (result, _) = await lab.Probe(probe);
+        Expect.Verdict(ProbeVerdict.Success, result);
+        Assert.True(requests.TryDequeue(out byte[]? request));
+        Assert.Contains("\r\nHost: [::1]:8080\r\n", Encoding.ASCII.GetString(request));
+    }
+
+    [RootFact]
+    public async Task A_bad_status_still_reads_to_the_end_as_keepalived()
+    {
+        using var lab = ProbeLab.Create();
+        using var server = lab.Tcp(Port, HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 503 Busy\r\n\r\n", "later"), keepOpen: true));
+        var (result, elapsed) = await lab.Probe(Probe(Port, connectTimeout: 1));
+        Expect.Verdict(ProbeVerdict.Failure, result);
+        Assert.Contains("timeout", result.Reason);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(1) + Slack);
     }
 
     [RootFact]

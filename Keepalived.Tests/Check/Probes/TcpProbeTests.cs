@@ -65,6 +65,17 @@ public sealed class TcpProbeTests
     }
 
     [RootFact]
+    public async Task Bind_port_sets_the_source_port()
+    {
+        using var lab = ProbeLab.Create();
+        using var server = lab.Tcp(8080, Hold);
+        var target = ProbeLab.Target(ProbeLab.Server, 8080, bindTo: new IPEndPoint(IPAddress.Any, 40123));
+        var (result, _) = await lab.Probe(new TcpProbe(target, Limits));
+        Expect.Verdict(ProbeVerdict.Success, result);
+        Assert.Equal(40123, (await server.FirstPeer.Task.WaitAsync(ProbeLab.Hang)).Port);
+    }
+
+    [RootFact]
     public async Task A_bind_error_is_not_run()
     {
         using var lab = ProbeLab.Create();
