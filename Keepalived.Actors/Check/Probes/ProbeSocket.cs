@@ -18,8 +18,10 @@ internal static class ProbeSocket
     /// <summary>
     /// Creates and prepares the socket on the calling thread (its network namespace is the
     /// socket's). False with a NotRun result when socket(), setsockopt() or bind() fails.
+    /// <paramref name="udpCheck"/>: UDP_CHECK's udp_bind_connect, which sets no bind_if and
+    /// whose setsockopt/bind errors fail the check (only a socket() error reschedules).
     /// </summary>
-    public static bool TryOpen(ProbeTarget target, SocketType type, ProtocolType protocol, out Socket socket, out ProbeResult error)
+    public static bool TryOpen(ProbeTarget target, SocketType type, ProtocolType protocol, out Socket socket, out ProbeResult error, bool udpCheck = false)
     {
         socket = null!;
         error = default;
@@ -33,14 +35,15 @@ internal static class ProbeSocket
                 step = "SO_LINGER";
                 s.LingerState = new LingerOption(true, LingerSeconds);
             }
-            Prepare(s, target, ref step);
+            Prepare(s, udpCheck ? target with { BindInterface = null } : target, ref step);
             socket = s;
             return true;
         }
         catch (Exception e) when (e is SocketException or ArgumentException or NotSupportedException or ObjectDisposedException)
         {
+            var reason = $"{step} failed: {Describe(e)}";
+            error = udpCheck && s is not null ? ProbeResult.Fail(reason) : ProbeResult.NotRun(reason);
             s?.Dispose();
-            error = ProbeResult.NotRun($"{step} failed: {Describe(e)}");
             return false;
         }
     }
@@ -78,10 +81,13 @@ internal static class ProbeSocket
     };
 
     /// <summary>
-    /// Connects within one step of the deadline. Null on success, else the Failure
-    /// (refused, unreachable, timeout) keepalived's tcp_socket_state reports.
+    /// Connects within one step of the deadline. Null on success, else what keepalived's
+    /// socket_bind_connect / socket_state make of it: refused, unreachable, reset or timed out
+    /// is connect_fail (a Failure); any other connect() error is connect_error, which
+    /// reschedules the check without a verdict (NotRun), unless <paramref name="everyErrorFails"/>
+    /// (UDP_CHECK, whose udp_bind_connect errors all fail).
     /// </summary>
-    public static async ValueTask<ProbeResult?> ConnectAsync(Socket s, ProbeTarget target, ProbeDeadline deadline)
+    public static async ValueTask<ProbeResult?> ConnectAsync(Socket s, ProbeTarget target, ProbeDeadline deadline, bool everyErrorFails = false)
     {
         try
         {
@@ -94,9 +100,15 @@ internal static class ProbeSocket
         }
         catch (SocketException e)
         {
-            return ProbeResult.Fail($"connect: {Describe(e)}");
+            var reason = $"connect: {Describe(e)}";
+            return everyErrorFails || IsConnectFail(e.SocketErrorCode) ? ProbeResult.Fail(reason) : ProbeResult.NotRun(reason);
         }
     }
+
+    /// <summary>layer4.c: the errnos of connect() that are a failure to connect rather than to run the check.</summary>
+    public static bool IsConnectFail(SocketError error) => error is SocketError.NetworkUnreachable or SocketError.HostUnreachable
+        or SocketError.ConnectionRefused or SocketError.HostDown or SocketError.NetworkDown or SocketError.ConnectionReset
+        or SocketError.ConnectionAborted or SocketError.TimedOut;
 
     /// <summary>The endpoint to bind for bindto/bind_port: bind_port alone binds the wildcard address.</summary>
     public static IPEndPoint? BindEndPoint(IPAddress? address, ushort port, AddressFamily family) =>

@@ -7,7 +7,8 @@ namespace Keepalived.Actors.Check.Probes;
 /// UDP_CHECK (check_udp.c, layer4.c udp_bind_connect): a connected UDP socket sends the
 /// payload. Without require_reply, silence until connect_timeout is success and so is any
 /// datagram; an ICMP error is a failure. With require_reply a datagram must arrive within
-/// connect_timeout and pass <see cref="UdpReply.Mismatch"/>.
+/// connect_timeout and pass <see cref="UdpReply.Mismatch"/>. As udp_bind_connect, bind_if is
+/// not applied and a fwmark, bind, connect or send error fails the check.
 /// </summary>
 /// <remarks>
 /// keepalived reads ICMP errors from the IP_RECVERR error queue. A connected UDP socket gets
@@ -24,7 +25,7 @@ public sealed class UdpProbe(ProbeTarget target, UdpChecker checker, ProbeLimits
     public Task<ProbeResult> RunAsync(int step, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromResult(ProbeResult.NotRun("cancelled"));
-        if (!ProbeSocket.TryOpen(Target, SocketType.Dgram, ProtocolType.Udp, out var socket, out var error))
+        if (!ProbeSocket.TryOpen(Target, SocketType.Dgram, ProtocolType.Udp, out var socket, out var error, udpCheck: true))
             return Task.FromResult(error);
         return CheckAsync(socket, cancellationToken);
     }
@@ -37,7 +38,7 @@ public sealed class UdpProbe(ProbeTarget target, UdpChecker checker, ProbeLimits
         {
             try
             {
-                if (await ProbeSocket.ConnectAsync(socket, Target, deadline).ConfigureAwait(false) is { } unreachable)
+                if (await ProbeSocket.ConnectAsync(socket, Target, deadline, everyErrorFails: true).ConfigureAwait(false) is { } unreachable)
                     return unreachable;
                 what = "sending";
                 await socket.SendAsync(_payload, SocketFlags.None, deadline.Step()).ConfigureAwait(false);

@@ -103,12 +103,16 @@ public sealed class TcpProbeTests
     public async Task Fwmark_marks_the_check_socket()
     {
         using var lab = ProbeLab.Create();
-        // Marked traffic is refused by policy routing; unmarked traffic to the blackhole times out.
-        lab.Ns.Ip("rule", "add", "fwmark", "5", "prohibit", "pref", "10");
-        var (marked, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 3, fwmark: 5), Limits));
-        Expect.Verdict(ProbeVerdict.Failure, marked);
-        Assert.DoesNotContain("timeout", marked.Reason);
+        // Policy routing by mark: 5 has no route (connect_fail), 6 is prohibited (EACCES, connect_error).
+        lab.Ns.Ip("rule", "add", "fwmark", "5", "unreachable", "pref", "10");
+        lab.Ns.Ip("rule", "add", "fwmark", "6", "prohibit", "pref", "11");
+        var (unreachable, elapsed) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 3, fwmark: 5), Limits));
+        Expect.Verdict(ProbeVerdict.Failure, unreachable);
+        Assert.Contains("NetworkUnreachable", unreachable.Reason);
         Assert.True(elapsed < TimeSpan.FromSeconds(3), $"{elapsed}");
+        var (prohibited, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 3, fwmark: 6), Limits));
+        Expect.Verdict(ProbeVerdict.NotRun, prohibited);
+        // Without a mark the same destination is the blackhole: a timeout.
         var (unmarked, _) = await lab.Probe(new TcpProbe(ProbeLab.Target(ProbeLab.Blackhole, 80, connectTimeoutSeconds: 1), Limits));
         Assert.Contains("timeout", unmarked.Reason);
     }

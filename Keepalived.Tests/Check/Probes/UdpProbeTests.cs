@@ -92,6 +92,20 @@ public sealed class UdpProbeTests
     }
 
     [RootFact]
+    public async Task A_bind_error_fails_and_bind_if_is_not_applied_as_udp_bind_connect()
+    {
+        using var lab = ProbeLab.Create();
+        using var server = lab.Udp(Port, d => [d]);
+        var checker = new UdpChecker(default);
+        var absent = ProbeLab.Target(ProbeLab.Server, Port, bindTo: new System.Net.IPEndPoint(System.Net.IPAddress.Parse("10.198.55.55"), 0));
+        var (bindError, _) = await lab.Probe(new UdpProbe(absent, checker, ProbeLimits.Default));
+        Expect.Verdict(ProbeVerdict.Failure, bindError);
+        Assert.Contains("bind", bindError.Reason);
+        var (noDevice, _) = await lab.Probe(new UdpProbe(ProbeLab.Target(ProbeLab.Server, Port, bindInterface: "nosuchif0"), checker, ProbeLimits.Default));
+        Expect.Verdict(ProbeVerdict.Success, noDevice);
+    }
+
+    [RootFact]
     public async Task The_configured_payload_is_sent()
     {
         using var lab = ProbeLab.Create();
