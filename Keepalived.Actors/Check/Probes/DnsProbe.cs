@@ -4,7 +4,7 @@ namespace Keepalived.Actors.Check.Probes;
 
 /// <summary>
 /// DNS_CHECK (check_dns.c): a connected UDP socket, one query, then replies are read until one
-/// is ours (same id, QR set, a full header) or connect_timeout runs out; its RCODE decides.
+/// is ours (same id, QR set, see <see cref="DnsReply"/>) or connect_timeout runs out; its RCODE decides.
 /// An ICMP error for the socket (port unreachable) is a failure.
 /// </summary>
 public sealed class DnsProbe(ProbeTarget target, string type, string? name, ProbeLimits limits) : IProbe
@@ -37,11 +37,12 @@ public sealed class DnsProbe(ProbeTarget target, string type, string? name, Prob
             {
                 if (await ProbeSocket.ConnectAsync(socket, Target, deadline).ConfigureAwait(false) is { } unreachable)
                     return unreachable;
-                what = "sending query";
-                await socket.SendAsync(query, SocketFlags.None, deadline.Step()).ConfigureAwait(false);
-                what = "waiting for the reply";
-                // One connect_timeout for the whole wait, ignored datagrams included.
+                // One connect_timeout for sending and the whole wait, ignored datagrams included
+                // (dns_connect_thread sets the deadline once, before dns_send).
                 var wait = deadline.Step();
+                what = "sending query";
+                await socket.SendAsync(query, SocketFlags.None, wait).ConfigureAwait(false);
+                what = "waiting for the reply";
                 var reply = new byte[ReplyBufferSize];
                 while (true)
                 {

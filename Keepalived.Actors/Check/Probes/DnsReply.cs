@@ -3,12 +3,18 @@ using System.Buffers.Binary;
 namespace Keepalived.Actors.Check.Probes;
 
 /// <summary>
-/// check_dns.c dns_recv_thread's reading of a reply: shorter than a header, another id or
-/// QR = 0 are ignored (keep waiting); RCODE 0 is success, any other RCODE failure. The answers
-/// are not inspected, so NODATA passes.
+/// check_dns.c dns_recv_thread's reading of a reply: too short, another id or QR = 0 are
+/// ignored (keep waiting); RCODE 0 is success, any other RCODE failure. The answers are not
+/// inspected, so NODATA passes.
 /// </summary>
 public static class DnsReply
 {
+    /// <summary>
+    /// keepalived compares the length with sizeof(r_header), a pointer: 8 bytes on 64-bit, not
+    /// the 12 of a header. Id and flags lie in the first 4, so 8 to 11 bytes are judged too.
+    /// </summary>
+    public const int MinimumLength = 8;
+
     public enum Kind
     {
         /// <summary>Not the reply to our query: wait for another.</summary>
@@ -19,7 +25,7 @@ public static class DnsReply
 
     public static (Kind Kind, int Rcode) Check(ReadOnlySpan<byte> reply, ushort id)
     {
-        if (reply.Length < DnsQuery.HeaderLength) return (Kind.Ignore, 0);
+        if (reply.Length < MinimumLength) return (Kind.Ignore, 0);
         if (BinaryPrimitives.ReadUInt16BigEndian(reply) != id) return (Kind.Ignore, 0);
         var flags = BinaryPrimitives.ReadUInt16BigEndian(reply[2..]);
         if ((flags & 0x8000) == 0) return (Kind.Ignore, 0);
