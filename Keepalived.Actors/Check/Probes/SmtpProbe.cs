@@ -75,7 +75,11 @@ public sealed class SmtpProbe(ProbeTarget target, string heloName, ProbeLimits l
         return text.ToString().TrimEnd('.');
     }
 
-    /// <summary>Reads LF-ended lines into a 512-byte buffer, keeping what follows a line for the next.</summary>
+    /// <summary>
+    /// Reads an LF-ended line into a 512-byte buffer. As smtp_get_line, the buffer is cleared
+    /// before each line: what arrived after the previous LF is dropped. Unlike keepalived, which
+    /// wraps a full buffer and reads on, a line that does not fit fails (a bound on the read).
+    /// </summary>
     private sealed class LineReader(Socket socket, ProbeDeadline deadline)
     {
         private readonly byte[] _buffer = new byte[SmtpReply.MaxLineLength];
@@ -83,15 +87,13 @@ public sealed class SmtpProbe(ProbeTarget target, string heloName, ProbeLimits l
 
         public async ValueTask<(byte[] Line, string? Error)> ReadLineAsync()
         {
+            _fill = 0;
             while (true)
             {
                 var length = SmtpReply.LineLength(_buffer.AsSpan(0, _fill));
                 if (length > 0)
                 {
-                    var line = _buffer.AsSpan(0, length).ToArray();
-                    _buffer.AsSpan(length, _fill - length).CopyTo(_buffer);
-                    _fill -= length;
-                    return (line, null);
+                    return (_buffer.AsSpan(0, length).ToArray(), null);
                 }
                 if (_fill == _buffer.Length) return ([], $"no end of line within {SmtpReply.MaxLineLength} bytes");
                 var n = await socket.ReceiveAsync(_buffer.AsMemory(_fill), SocketFlags.None, deadline.Step()).ConfigureAwait(false);

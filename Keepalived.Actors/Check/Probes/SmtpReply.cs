@@ -17,11 +17,14 @@ public static class SmtpReply
         return lf < 0 ? -1 : lf + 1;
     }
 
-    /// <summary>smtp_get_status: the code of a line (its CR LF optional), or -1 when malformed.</summary>
+    /// <summary>
+    /// smtp_get_status: strtoul must stop after three digits, at a space or the end of the
+    /// line. keepalived cuts the line at its LF only, so a CR counts: "220\r\n" is -1 (malformed)
+    /// while "220 ready\r\n" and "220\n" are 220.
+    /// </summary>
     public static int StatusCode(ReadOnlySpan<byte> line)
     {
         if (line.EndsWith("\n"u8)) line = line[..^1];
-        if (line.EndsWith("\r"u8)) line = line[..^1];
         if (line.Length < 3 || (line.Length > 3 && line[3] != ' ')) return -1;
         var code = 0;
         for (var i = 0; i < 3; i++)

@@ -48,13 +48,27 @@ public sealed class SmtpProbeTests
     }
 
     [RootFact]
-    public async Task Replies_in_one_segment_are_read_line_by_line()
+    public async Task What_follows_a_line_in_the_same_read_is_dropped_as_keepalived()
     {
         using var lab = ProbeLab.Create();
         var heard = new ConcurrentQueue<string>();
+        // The 221 comes with the 250, before QUIT; smtp_get_line clears its buffer, so after QUIT
+        // nothing is left to read and the close is a failure.
         using var server = lab.Tcp(Port, Dialogue("220 hi\r\n", heard, "250 ok\r\n221 bye\r\n", ""));
+        var (result, _) = await lab.Probe(Probe(connectTimeout: 3));
+        Expect.Verdict(ProbeVerdict.Failure, result);
+        Assert.Contains("QUIT", result.Reason);
+        Assert.Equal(["HELO smtpchecker.keepalived.org", "QUIT"], heard.ToArray());
+    }
+
+    [RootFact]
+    public async Task A_bare_220_with_CR_LF_is_a_bad_banner_as_keepalived()
+    {
+        using var lab = ProbeLab.Create();
+        using var server = lab.Tcp(Port, Dialogue("220\r\n", new ConcurrentQueue<string>(), "250 ok\r\n", "221 bye\r\n"));
         var (result, _) = await lab.Probe(Probe());
-        Expect.Verdict(ProbeVerdict.Success, result);
+        Expect.Verdict(ProbeVerdict.Failure, result);
+        Assert.Contains("banner", result.Reason);
     }
 
     [RootTheory]
