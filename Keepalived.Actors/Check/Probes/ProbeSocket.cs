@@ -7,8 +7,9 @@ namespace Keepalived.Actors.Check.Probes;
 
 /// <summary>
 /// layer4.c socket_bind_connect's preparation of a check socket: SO_LINGER 5 s, fwmark
-/// (SO_MARK), bind_if (SO_BINDTODEVICE), then bindto/bind_port. Any error there is keepalived's
-/// connect_error: the check is not run and the real server's state does not change.
+/// (SO_MARK), bind_if (SO_BINDTODEVICE), then bindto/bind_port. An error there is keepalived's
+/// connect_error: the check is not run and the real server's state does not change (except
+/// for UDP_CHECK, see <see cref="TryOpen"/>).
 /// </summary>
 internal static class ProbeSocket
 {
@@ -30,11 +31,7 @@ internal static class ProbeSocket
         try
         {
             s = new Socket(target.Family, type, protocol);
-            if (type == SocketType.Stream)
-            {
-                step = "SO_LINGER";
-                s.LingerState = new LingerOption(true, LingerSeconds);
-            }
+            if (type == SocketType.Stream) SetLinger(s);
             Prepare(s, udpCheck ? target with { BindInterface = null } : target, ref step);
             socket = s;
             return true;
@@ -45,6 +42,23 @@ internal static class ProbeSocket
             error = udpCheck && s is not null ? ProbeResult.Fail(reason) : ProbeResult.NotRun(reason);
             s?.Dispose();
             return false;
+        }
+    }
+
+    /// <summary>
+    /// "Free the tcp port after closing the socket, but allow time for a proper shutdown":
+    /// close() then waits up to 5 s for unsent data and the FIN's acknowledgement (the kernel
+    /// does so even on a non-blocking socket). keepalived only logs a failure here.
+    /// </summary>
+    private static void SetLinger(Socket s)
+    {
+        try
+        {
+            s.LingerState = new LingerOption(true, LingerSeconds);
+        }
+        catch (SocketException)
+        {
+            // not fatal, as in keepalived
         }
     }
 
