@@ -161,6 +161,23 @@ public sealed class HttpProbeTests
         Assert.False(server.Peers.IsEmpty);
     }
 
+    [RootTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Cancellation_while_reading_ends_the_run_promptly(bool ssl)
+    {
+        using var lab = ProbeLab.Create();
+        var tls = new TlsTestServer("www.example.test");
+        using var server = lab.Tcp(Port, ssl
+            ? tls.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n"), closeNotify: true, askClientCertificate: false, holdBeforeAnswer: true)
+            : HttpTestServer.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n"), keepOpen: true));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var (result, elapsed) = await lab.Probe(Probe(Port, connectTimeout: 30, ssl: ssl), cancellationToken: cancel.Token);
+        Expect.Verdict(ProbeVerdict.NotRun, result);
+        Assert.Equal("cancelled", result.Reason);
+        Assert.True(elapsed < TimeSpan.FromSeconds(0.5) + Slack, $"{elapsed}");
+    }
+
     [RootFact]
     public async Task Refused_fails_at_once()
     {

@@ -28,8 +28,8 @@ internal sealed class TlsTestServer
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
     }
 
-    /// <summary>Handshake, read the request, answer, then close with or without close_notify.</summary>
-    public Func<Socket, CancellationToken, Task> Respond(byte[] answer, bool closeNotify = true, bool askClientCertificate = false) =>
+    /// <summary>Handshake, read the request, answer (or hold the connection), then close with or without close_notify.</summary>
+    public Func<Socket, CancellationToken, Task> Respond(byte[] answer, bool closeNotify = true, bool askClientCertificate = false, bool holdBeforeAnswer = false) =>
         async (socket, stop) =>
         {
             await using var ssl = new SslStream(new NetworkStream(socket, ownsSocket: false));
@@ -46,6 +46,7 @@ internal sealed class TlsTestServer
             await ssl.AuthenticateAsServerAsync(options, stop);
             ClientCertificates.Enqueue(ssl.RemoteCertificate is { } c ? X509CertificateLoader.LoadCertificate(c.Export(X509ContentType.Cert)) : null);
             Requests.Enqueue(await HttpTestServer.ReadRequest(ssl, stop));
+            if (holdBeforeAnswer) await Task.Delay(Timeout.Infinite, stop);
             await ssl.WriteAsync(answer, stop);
             if (closeNotify) await ssl.ShutdownAsync();
             await HttpTestServer.CloseAfterPeer(socket, stop);
