@@ -78,13 +78,17 @@ public sealed class HttpProbe(ProbeTarget target, IReadOnlyList<HttpProbeUrl> ur
         byte[]? buffer = null;
         long total = 0;
         string? badStatus = null;
+        CancellationToken? tlsRead = null;
         try
         {
             while (true)
             {
                 var into = body is null ? head.AsMemory(headFill) : (buffer ??= new byte[ReadBufferSize]);
                 int n;
-                var step = deadline.Step();
+                // check_http.c gives each read connect_timeout; check_ssl.c carries the remaining
+                // time of the first read over to the next, so TLS answers share one.
+                var step = tlsRead is { } shared ? shared : deadline.Step();
+                if (stream is SslStream) tlsRead ??= step;
                 try
                 {
                     n = await stream.ReadAsync(into, step).ConfigureAwait(false);

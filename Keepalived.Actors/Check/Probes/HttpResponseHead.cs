@@ -59,13 +59,15 @@ public readonly record struct HttpResponseHead(int HeadLength, int StatusCode, l
 
     /// <summary>
     /// extract_content_length: "Content-Length:" matched with its exact case, then strtoul
-    /// (leading blanks skipped). Null when absent or without digits.
+    /// (leading white space skipped), which must stop at CR, LF or the end: "5 " or "5x" count
+    /// as no Content-Length. Null when absent or without digits.
     /// </summary>
     public static long? ExtractContentLength(ReadOnlySpan<byte> header)
     {
         var p = header.IndexOf("Content-Length:"u8);
         if (p < 0) return null;
-        var value = header[(p + "Content-Length:"u8.Length)..].TrimStart(" \t"u8);
-        return Utf8Parser.TryParse(value, out long length, out var consumed) && consumed > 0 && length >= 0 ? length : null;
+        var value = header[(p + "Content-Length:"u8.Length)..].TrimStart(" \t\r\n\v\f"u8);
+        if (!Utf8Parser.TryParse(value, out long length, out var consumed) || consumed == 0 || length < 0) return null;
+        return consumed == value.Length || value[consumed] is (byte)'\r' or (byte)'\n' ? length : null;
     }
 }

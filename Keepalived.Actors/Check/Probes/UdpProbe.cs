@@ -7,7 +7,7 @@ namespace Keepalived.Actors.Check.Probes;
 /// UDP_CHECK (check_udp.c, layer4.c udp_bind_connect): a connected UDP socket sends the
 /// payload. Without require_reply, silence until connect_timeout is success and so is any
 /// datagram; an ICMP error is a failure. With require_reply a datagram must arrive within
-/// connect_timeout and pass <see cref="UdpReply.Mismatch"/>. As udp_bind_connect, bind_if is
+/// connect_timeout and, when require_reply gives hex data, pass <see cref="UdpReply.Mismatch"/>. As udp_bind_connect, bind_if is
 /// not applied and a fwmark, bind, connect or send error fails the check.
 /// </summary>
 /// <remarks>
@@ -46,7 +46,8 @@ public sealed class UdpProbe(ProbeTarget target, UdpChecker checker, ProbeLimits
                 // One byte more than max_reply_length shows a reply that is too long (it is cut there).
                 var reply = new byte[Math.Clamp((long)checker.MaxReplyLength + 1, 1, 65536)];
                 var n = await socket.ReceiveAsync(reply, SocketFlags.None, deadline.Step()).ConfigureAwait(false);
-                if (!RequireReply) return ProbeResult.Ok;
+                // check_udp.c tests the reply (lengths included) only when require_reply has data.
+                if (!RequireReply || checker.ReplyData is null) return ProbeResult.Ok;
                 return UdpReply.Mismatch(reply.AsSpan(0, n), checker.MinReplyLength, checker.MaxReplyLength, checker.ReplyData, checker.ReplyMask) is { } bad
                     ? ProbeResult.Fail($"UDP reply: {bad}")
                     : ProbeResult.Ok;

@@ -90,6 +90,8 @@ public sealed class HttpParsingTests
     [InlineData("HTTP/1.0 200 OK\r\nContent-Length:7\r\n\r\n", 7L)]
     [InlineData("HTTP/1.0 200 OK\r\ncontent-length: 42\r\n\r\n", null)]   // exact case only (strstr)
     [InlineData("HTTP/1.0 200 OK\r\nContent-Length: x\r\n\r\n", null)]
+    [InlineData("HTTP/1.0 200 OK\r\nContent-Length: 5 \r\n\r\n", null)]   // strtoul must stop at CR or LF
+    [InlineData("HTTP/1.0 200 OK\r\nContent-Length: 5;\r\n\r\n", null)]
     [InlineData("HTTP/1.0 200 OK\r\n\r\n", null)]
     public void Content_length_is_matched_with_its_exact_case(string head, long? expected) =>
         Assert.Equal(expected, HttpResponseHead.ExtractContentLength(Encoding.ASCII.GetBytes(head)));

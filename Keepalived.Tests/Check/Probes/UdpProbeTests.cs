@@ -78,17 +78,20 @@ public sealed class UdpProbeTests
     }
 
     [RootFact]
-    public async Task Require_reply_checks_the_length_bounds()
+    public async Task Require_reply_checks_the_length_bounds_only_with_data()
     {
         using var lab = ProbeLab.Create();
         using var server = lab.Udp(Port, d => [d]);
-        var (tooLong, _) = await lab.Probe(Probe(c => { c.RequireReply = true; c.MaxReplyLength = 31; }));
+        var (tooLong, _) = await lab.Probe(Probe(c => { Require(c, "6b"); c.MaxReplyLength = 31; }));
         Expect.Verdict(ProbeVerdict.Failure, tooLong);
         Assert.Contains("length", tooLong.Reason);
-        var (tooShort, _) = await lab.Probe(Probe(c => { c.RequireReply = true; c.MinReplyLength = 33; }));
+        var (tooShort, _) = await lab.Probe(Probe(c => { Require(c, "6b"); c.MinReplyLength = 33; }));
         Expect.Verdict(ProbeVerdict.Failure, tooShort);
-        var (fits, _) = await lab.Probe(Probe(c => { c.RequireReply = true; c.MinReplyLength = 32; c.MaxReplyLength = 32; }));
+        var (fits, _) = await lab.Probe(Probe(c => { Require(c, "6b"); c.MinReplyLength = 32; c.MaxReplyLength = 32; }));
         Expect.Verdict(ProbeVerdict.Success, fits);
+        // require_reply without hex: check_udp.c tests nothing of the reply, lengths included.
+        var (noData, _) = await lab.Probe(Probe(c => { c.RequireReply = true; c.MaxReplyLength = 31; }));
+        Expect.Verdict(ProbeVerdict.Success, noData);
     }
 
     [RootFact]
