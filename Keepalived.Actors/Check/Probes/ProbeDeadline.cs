@@ -24,10 +24,7 @@ internal sealed class ProbeDeadline : IDisposable
     public TimeSpan StepTimeout { get; }
 
     /// <summary>A token for the next step: connect_timeout from now, within the total cap.</summary>
-    public CancellationToken Step() => Step(StepTimeout);
-
-    /// <summary>A token for a step with its own timeout (still within the total cap).</summary>
-    public CancellationToken Step(TimeSpan timeout)
+    public CancellationToken Step()
     {
         // The previous step is over: reuse its source unless its timer already fired.
         if (_step is null || !_step.TryReset())
@@ -35,12 +32,9 @@ internal sealed class ProbeDeadline : IDisposable
             _step?.Dispose();
             _step = CancellationTokenSource.CreateLinkedTokenSource(_total.Token);
         }
-        _step.CancelAfter(timeout);
+        _step.CancelAfter(StepTimeout);
         return _step.Token;
     }
-
-    /// <summary>The token of the whole run (total cap and caller), for waits that span steps.</summary>
-    public CancellationToken Total => _total.Token;
 
     public bool CallerCancelled => _caller.IsCancellationRequested;
 
