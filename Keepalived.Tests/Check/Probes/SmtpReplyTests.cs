@@ -34,4 +34,23 @@ public sealed class SmtpReplyTests
         Assert.Equal("HELO smtpchecker.keepalived.org\r\n", Encoding.ASCII.GetString(SmtpReply.Helo("smtpchecker.keepalived.org")));
         Assert.Equal("QUIT\r\n", Encoding.ASCII.GetString(SmtpReply.Quit));
     }
+
+    [Fact]
+    public void Parsers_survive_random_bytes()
+    {
+        var random = new Random(99);
+        for (var i = 0; i < 20000; i++)
+        {
+            var data = new byte[random.Next(0, 600)];
+            random.NextBytes(data);
+            int length = SmtpReply.LineLength(data);
+            Assert.True(length == -1 || (length >= 1 && data[length - 1] == '\n'));
+            int code = SmtpReply.StatusCode(data);
+            Assert.InRange(code, -1, 999);
+            var (kind, rcode) = DnsReply.Check(data, 0x4242);
+            Assert.InRange(rcode, 0, 15);
+            if (data.Length < DnsReply.MinimumLength) Assert.Equal(DnsReply.Kind.Ignore, kind);
+            Assert.False(IcmpEcho.IsReply(data, false, true, null, 0) && data.Length < 28);
+        }
+    }
 }

@@ -116,6 +116,20 @@ public sealed class SslProbeTests
     }
 
     [RootFact]
+    public async Task The_reads_of_a_TLS_answer_share_one_connect_timeout()
+    {
+        using var lab = ProbeLab.Create();
+        var tls = new TlsTestServer(Name);
+        // A byte every 0.3 s would keep a plain HTTP read alive; check_ssl.c carries the remaining
+        // time over from read to read, so the answer as a whole must come within 1 s.
+        using var server = lab.Tcp(Port, tls.Respond(HttpTestServer.Answer("HTTP/1.0 200 OK\r\n\r\n" + new string('x', 50)), trickle: TimeSpan.FromSeconds(0.3)));
+        var (result, elapsed) = await lab.Probe(HttpProbeTests.Probe(Port, connectTimeout: 1, ssl: true));
+        Expect.Verdict(ProbeVerdict.Failure, result);
+        Assert.Contains("reading answer: timeout after 1 s", result.Reason);
+        Assert.True(elapsed < TimeSpan.FromSeconds(3) + Slack, $"{elapsed}");
+    }
+
+    [RootFact]
     public async Task A_tarpit_fails_the_handshake_at_connect_timeout()
     {
         using var lab = ProbeLab.Create();

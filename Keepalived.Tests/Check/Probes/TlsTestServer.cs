@@ -29,7 +29,7 @@ internal sealed class TlsTestServer
     }
 
     /// <summary>Handshake, read the request, answer (or hold the connection), then close with or without close_notify.</summary>
-    public Func<Socket, CancellationToken, Task> Respond(byte[] answer, bool closeNotify = true, bool askClientCertificate = false, bool holdBeforeAnswer = false) =>
+    public Func<Socket, CancellationToken, Task> Respond(byte[] answer, bool closeNotify = true, bool askClientCertificate = false, bool holdBeforeAnswer = false, TimeSpan? trickle = null) =>
         async (socket, stop) =>
         {
             await using var ssl = new SslStream(new NetworkStream(socket, ownsSocket: false));
@@ -47,7 +47,14 @@ internal sealed class TlsTestServer
             ClientCertificates.Enqueue(ssl.RemoteCertificate is { } c ? X509CertificateLoader.LoadCertificate(c.Export(X509ContentType.Cert)) : null);
             Requests.Enqueue(await HttpTestServer.ReadRequest(ssl, stop));
             if (holdBeforeAnswer) await Task.Delay(Timeout.Infinite, stop);
-            await ssl.WriteAsync(answer, stop);
+            if (trickle is { } gap)
+                foreach (byte b in answer)
+                {
+                    await ssl.WriteAsync(new[] { b }, stop);
+                    await Task.Delay(gap, stop);
+                }
+            else
+                await ssl.WriteAsync(answer, stop);
             if (closeNotify) await ssl.ShutdownAsync();
             await HttpTestServer.CloseAfterPeer(socket, stop);
         };
