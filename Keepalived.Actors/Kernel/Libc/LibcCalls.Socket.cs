@@ -30,6 +30,7 @@ internal static partial class LibcCalls
     public const int SO_RCVBUF = 8;
     public const int SO_SNDBUF = 7;
     public const int SO_BINDTODEVICE = 25;
+    public const int SO_MARK = 36;
     public const int SO_RCVBUFFORCE = 33;
 
     public const int MSG_PEEK = 0x2;
