@@ -16,7 +16,7 @@ public sealed class MiscProbe(MiscChecker checker, TimeSpan timeout) : IProbe
     public async Task<ProbeResult> RunAsync(int step, CancellationToken cancellationToken)
     {
         if (checker.Script is not { } script) return new ProbeResult(ProbeVerdict.NotRun, "no misc_path");
-        var result = await ScriptRunner.RunAsync(script, null, timeout, cancellationToken).ConfigureAwait(false);
+        var result = await ScriptRunner.RunAsync(script, null, timeout, cancellationToken, discardOutput: true).ConfigureAwait(false);
         if (result.Error is { } error) return new ProbeResult(ProbeVerdict.NotRun, error);
         if (result.TimedOut) return new ProbeResult(ProbeVerdict.Failure, "timed out", -1);
         if (result.Signaled) return new ProbeResult(ProbeVerdict.Failure, $"due to signal {result.ExitCode - 128}", -1);

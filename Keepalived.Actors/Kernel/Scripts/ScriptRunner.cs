@@ -18,14 +18,16 @@ public readonly record struct ScriptResult(int ExitCode, bool TimedOut, string? 
 /// </summary>
 public static class ScriptRunner
 {
+    /// <param name="discardOutput">The script's stdout and stderr go to /dev/null (a checker that prints endlessly floods nothing).</param>
     public static async Task<ScriptResult> RunAsync(NotifyScript script, IReadOnlyList<string>? extraArgs,
-        TimeSpan timeout, CancellationToken cancellationToken = default)
+        TimeSpan timeout, CancellationToken cancellationToken = default, bool discardOutput = false)
     {
         ChildProcess child;
         try
         {
             var command = ScriptCommand.For(script, extraArgs);
-            child = ChildProcess.Start(command.File, command.Argv);
+            using var devNull = discardOutput ? File.OpenHandle("/dev/null", FileMode.Open, FileAccess.Write) : null;
+            child = ChildProcess.Start(command.File, command.Argv, devNull);
         }
         catch (ErrnoException ex)
         {
