@@ -21,7 +21,6 @@ public sealed class VirtualServerActor : ServiceActor
     private readonly State _state;
     private readonly IActorRef _ipvs;
     private readonly IActorRef _notify;
-    private IActorRef? _stopRequester;
 
     /// <summary>How the IPVS leaf's answers begin while it has no kernel table: the manager says so once, not each virtual server.</summary>
     internal const string UnavailablePrefix = "IPVS unavailable";
@@ -39,8 +38,8 @@ public sealed class VirtualServerActor : ServiceActor
 
     /// <summary>
     /// Stop: with <paramref name="Release"/> the pool is cleared (keepalived's clear_service_vs:
-    /// notifies under omega, destinations and service removed); without (-I) nothing is
-    /// touched and no script runs. Answered with <see cref="Stopped"/> once the IPVS leaf has applied it.
+    /// notifies under omega; the entries go with the manager's IpvsActor.ReleaseAll); without
+    /// (-I) nothing is touched and no script runs. Answered with <see cref="Stopped"/>.
     /// </summary>
     public sealed record Shutdown(bool Release);
 
@@ -113,29 +112,34 @@ public sealed class VirtualServerActor : ServiceActor
 
     private void OnShutdown(Shutdown shutdown)
     {
-        _stopRequester = Sender;
-        if (!shutdown.Release)
+        // the manager's IpvsActor.ReleaseAll then deletes every owned entry, owner by owner in
+        // configuration order (clear_services), in one pass; here only the notifies are due
+        if (shutdown.Release)
         {
-            Sender.Tell(new Stopped(Model.Name));
-            return;
+            Model.Stop(stopping: true);
+            RunEffects();
         }
-        Model.Stop(stopping: true);
-        Publish(force: true);
+        Sender.Tell(new Stopped(Model.Name));
     }
 
     private void OnApplied(IpvsActor.Applied applied)
     {
         foreach (var error in applied.Errors)
             if (!error.StartsWith(UnavailablePrefix, StringComparison.Ordinal)) _log.Warning("IPVS for VS {VirtualServer}: {Error}", Model.Name, error);
-        if (Model.Stopped && _stopRequester is { } requester)
-        {
-            requester.Tell(new Stopped(Model.Name));
-            _stopRequester = null;
-        }
     }
 
     /// <summary>Carries out the pool's effects, then tells IPVS the table if it changed.</summary>
-    private void Publish(bool force = false)
+    private void Publish()
+    {
+        RunEffects();
+        var table = Model.Table().Select(t => new IpvsActor.DesiredService(t.Service, t.Destinations)).ToList();
+        if (_state.LastTable is { } last && SameTable(last, table)) return;
+        _state.LastTable = table;
+        _ipvs.Tell(new IpvsActor.DesiredState(Model.Name, table));
+    }
+
+    /// <summary>The pool's log lines, scripts and FIFO lines, in order.</summary>
+    private void RunEffects()
     {
         foreach (var effect in Model.TakeEffects())
         {
@@ -152,10 +156,6 @@ public sealed class VirtualServerActor : ServiceActor
                     break;
             }
         }
-        var table = Model.Table().Select(t => new IpvsActor.DesiredService(t.Service, t.Destinations)).ToList();
-        if (!force && _state.LastTable is { } last && SameTable(last, table)) return;
-        _state.LastTable = table;
-        _ipvs.Tell(new IpvsActor.DesiredState(Model.Name, table));
     }
 
     private static bool SameTable(IReadOnlyList<IpvsActor.DesiredService> a, IReadOnlyList<IpvsActor.DesiredService> b)

@@ -96,6 +96,15 @@ public sealed partial class IpvsActor
     }
 
     /// <summary>The slow retry of the family lookup while IPVS is unavailable.</summary>
+    /// <summary>
+    /// Reconcile once the desired states already queued have been taken: a start or a burst of
+    /// changes (thousands of virtual servers) costs one dump and one plan, not one per owner.
+    /// </summary>
+    private sealed record ReconcileSoon
+    {
+        public static readonly ReconcileSoon Instance = new();
+    }
+
     private sealed record RetryOpen
     {
         public static readonly RetryOpen Instance = new();

@@ -70,6 +70,9 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     // ---- phases ----
 
     /// <summary>Before IPVS answered, while modprobe runs, and while it is unavailable: desired states are kept.</summary>
+    /// <summary>A <see cref="ReconcileSoon"/> is in the mailbox.</summary>
+    private bool _reconcileSoon;
+
     private void Waiting()
     {
         Receive<DesiredState>(d =>
@@ -94,6 +97,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<RetryOpen>(_ => TryOpen());
         // a reconcile tick already queued when IPVS went away
         Receive<Reconcile>(_ => { });
+        Receive<ReconcileSoon>(_ => _reconcileSoon = false);
         Receive<ModuleLoaded>(m =>
         {
             _log.Info("IPVS: modprobe ip_vs {Outcome}", m.Success ? "succeeded" : "failed");
@@ -110,6 +114,13 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<DesiredState>(d =>
         {
             Keep(d);
+            if (_reconcileSoon) return;
+            _reconcileSoon = true;
+            Self.Tell(ReconcileSoon.Instance);
+        });
+        Receive<ReconcileSoon>(_ =>
+        {
+            _reconcileSoon = false;
             ReconcileAll();
         });
         Receive<Reconcile>(_ => ReconcileAll());
@@ -137,6 +148,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<Forget>(_ => Sender.Tell(Released.Clean, Self));
         Receive<GetTable>(_ => Sender.Tell(new Table(_state.Available == true ? TryDump() ?? [] : []), Self));
         Receive<Reconcile>(_ => { });
+        Receive<ReconcileSoon>(_ => _reconcileSoon = false);
         Receive<RetryOpen>(_ => { });
         Receive<ModuleLoaded>(_ => { });
         Common();
@@ -265,11 +277,12 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             transient.Clear();
             var changed = false;
             var claims = Claims();
+            var inKernel = IpvsPlan.Index(table);
             foreach (var owner in _state.Owners)
             {
                 if (owner.Desired is null) continue;
                 var (desired, conflicts) = Claimable(owner, claims);
-                var plan = IpvsPlan.Create(desired, table, owner.Owned);
+                var plan = IpvsPlan.Create(desired, inKernel, owner.Owned);
                 var owned = plan.Owned.ToList();
                 var failures = transient[owner] = conflicts;
                 foreach (var operation in plan.Operations)

@@ -24,11 +24,21 @@ namespace Keepalived.Actors.Kernel.Ipvs;
 /// </summary>
 public sealed record IpvsPlan(IReadOnlyList<IpvsOperation> Operations, IReadOnlyList<DesiredService> Owned)
 {
-    public static IpvsPlan Create(IReadOnlyList<DesiredService> desired, IReadOnlyList<DesiredService> kernel, IReadOnlyList<DesiredService> owned)
+    public static IpvsPlan Create(IReadOnlyList<DesiredService> desired, IReadOnlyList<DesiredService> kernel, IReadOnlyList<DesiredService> owned) =>
+        Create(desired, Index(kernel), owned);
+
+    /// <summary>The kernel's table by service identity, made once for the plans of every owner of one pass.</summary>
+    public static Dictionary<IpvsServiceKey, DesiredService> Index(IReadOnlyList<DesiredService> kernel)
+    {
+        var inKernel = new Dictionary<IpvsServiceKey, DesiredService>(kernel.Count);
+        foreach (var k in kernel) inKernel.TryAdd(IpvsServiceKey.Of(k.Service), k);
+        return inKernel;
+    }
+
+    public static IpvsPlan Create(IReadOnlyList<DesiredService> desired, IReadOnlyDictionary<IpvsServiceKey, DesiredService> inKernel,
+        IReadOnlyList<DesiredService> owned)
     {
         var wanted = Distinct(desired);
-        var inKernel = new Dictionary<IpvsServiceKey, DesiredService>();
-        foreach (var k in kernel) inKernel.TryAdd(IpvsServiceKey.Of(k.Service), k);
         var ownedByKey = new Dictionary<IpvsServiceKey, DesiredService>();
         foreach (var o in owned) ownedByKey.TryAdd(IpvsServiceKey.Of(o.Service), o);
         var wantedKeys = wanted.Select(w => IpvsServiceKey.Of(w.Service)).ToHashSet();

@@ -141,7 +141,7 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
     {
         var (watchdog, ipvs, notify) = StartWithOmega();
         watchdog.Tell(new WatchdogActor.Shutdown(ReleaseVips: true));
-        Assert.Empty(ipvs.ExpectMsg<IpvsActor.DesiredState>().Services);
+        // the entries go in one ReleaseAll, owner by owner (clear_services), after the notifies
         ipvs.ExpectMsg<IpvsActor.ReleaseAll>();
         ExpectMsg<WatchdogActor.Stopped>();
         var scripts = notify.ReceiveWhile(TimeSpan.FromMilliseconds(300), m => m).OfType<NotifyActor.CheckNotify>()
