@@ -6,16 +6,16 @@ using Keepalived.Actors.Kernel.Libc;
 namespace Keepalived.Actors.Check.Probes;
 
 /// <summary>
-/// layer4.c socket_bind_connect's preparation of a check socket: SO_LINGER 5 s, fwmark
-/// (SO_MARK), bind_if (SO_BINDTODEVICE), then bindto/bind_port. An error there is keepalived's
+/// layer4.c socket_bind_connect's preparation of a check socket: fwmark (SO_MARK), bind_if
+/// (SO_BINDTODEVICE), then bindto/bind_port. keepalived also sets SO_LINGER 5 s, which makes
+/// close() wait up to 5 s for the FIN's acknowledgement even on a non-blocking socket; here a
+/// close runs on a thread-pool thread, and thousands of checks of a dead peer would hold that
+/// many threads, so the socket closes in the background as a default socket does. An error there is keepalived's
 /// connect_error: the check is not run and the real server's state does not change (except
 /// for UDP_CHECK, see <see cref="TryOpen"/>).
 /// </summary>
 internal static class ProbeSocket
 {
-    /// <summary>keepalived sets l_linger = 5 on every check socket.</summary>
-    private const int LingerSeconds = 5;
-
     /// <summary>
     /// Creates and prepares the socket on the calling thread (its network namespace is the
     /// socket's). False with a NotRun result when socket(), setsockopt() or bind() fails.
@@ -31,7 +31,6 @@ internal static class ProbeSocket
         try
         {
             s = new Socket(target.Family, type, protocol);
-            if (type == SocketType.Stream) SetLinger(s);
             Prepare(s, udpCheck ? target with { BindInterface = null } : target, ref step);
             socket = s;
             return true;
@@ -42,23 +41,6 @@ internal static class ProbeSocket
             error = udpCheck && s is not null ? ProbeResult.Fail(reason) : ProbeResult.NotRun(reason);
             s?.Dispose();
             return false;
-        }
-    }
-
-    /// <summary>
-    /// "Free the tcp port after closing the socket, but allow time for a proper shutdown":
-    /// close() then waits up to 5 s for unsent data and the FIN's acknowledgement (the kernel
-    /// does so even on a non-blocking socket). keepalived only logs a failure here.
-    /// </summary>
-    private static void SetLinger(Socket s)
-    {
-        try
-        {
-            s.LingerState = new LingerOption(true, LingerSeconds);
-        }
-        catch (SocketException)
-        {
-            // not fatal, as in keepalived
         }
     }
 
