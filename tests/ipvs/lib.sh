@@ -9,8 +9,8 @@
 #   stop                                   SIGTERM, wait for the daemon to exit
 #   wait_until COND [SECONDS]              poll until COND holds (see below); default 30 s
 #   settle [QUIET] [MAX]                   wait until the table stays the same for QUIET s (def. 1.5)
-#   sample LABEL                           record "== LABEL", the sorted `ipvsadm -Sn`, and the
-#                                          script lines (note.sh) written since the last sample
+#   sample LABEL                           record "== LABEL", the sorted `ipvsadm -Sn` (+ thresholds),
+#                                          and the script lines (note.sh) written since the last sample
 # COND is a shell expression evaluated on the current table ($T) and the new script lines ($N):
 #   has TEXT / lacks TEXT    a table line contains TEXT / none does
 #   rows N                   the table has N lines
@@ -23,6 +23,15 @@ DPID=
 NOTE_SEEN=0
 
 table() { ipvsadm -Sn | sort; }
+# `ipvsadm -Sn` omits the connection thresholds: a sample adds one "-a ... -x U -y L" line for
+# every destination whose thresholds are not both 0 (from `ipvsadm -Ln --thresholds`)
+thresholds() {
+    ipvsadm -Ln --thresholds | awk '
+        $1 == "TCP" { svc = "-t " $2 } $1 == "UDP" { svc = "-u " $2 }
+        $1 == "SCTP" { svc = "--sctp-service " $2 } $1 == "FWM" { svc = "-f " $2 }
+        $1 == "->" && $2 != "RemoteAddress:Port" && ($3 != 0 || $4 != 0) {
+            printf "thresholds %s -r %s -x %s -y %s\n", svc, $2, $3, $4 }'
+}
 new_notes() { tail -n +$((NOTE_SEEN + 1)) "$W/out/notify.log" 2>/dev/null; }
 has() { grep -qF -- "$1" <<<"$T"; }
 lacks() { ! has "$1"; }
@@ -68,7 +77,7 @@ sample() {
     NOTE_SEEN=$(( NOTE_SEEN + $(grep -c . <<<"$notes") ))
     {
         echo "== $1"
-        table
+        { table; thresholds; } | sort
         [ -n "$notes" ] && sort <<<"$notes" | sed 's/^/script: /'
         [ -n "$TIMEOUTS" ] && printf '%s' "$TIMEOUTS"
     } >> "$RESULT"
