@@ -6,7 +6,7 @@ wait_until 'rows 6'
 settle
 sample start
 reload reload-2.conf
-wait_until 'has "-r 10.201.0.11:8080 -m -w 5" && lacks "10.201.0.13" && lacks "10.201.0.14"'
+wait_until 'has "-r 10.201.0.11:8080 -m -w 5" && lacks "10.201.0.13" && lacks "10.201.0.14" && note "down 10.201.0.13" && note "down 10.201.0.14"'
 settle 3
 sample "reload-2: edit, remove, add (dead)"
 reload reload-2.conf
@@ -14,7 +14,7 @@ settle 4
 sample "reload-2 again: unchanged"
 rs_tcp 10.201.0.14 8080
 reload reload-3.conf
-wait_until 'has "-s wlc" && lacks "10.201.14.2" && has "10.201.0.14"'
+wait_until 'has "-s wlc" && lacks "10.201.14.2" && has "10.201.0.14" && note "up 10.201.0.14"'
 settle 3
 sample "reload-3: scheduler wlc, second VS removed, 10.201.0.14 listening"
 stop
