@@ -61,6 +61,14 @@ else
     echo "warning: ../shared/lab not found; VRRP interop not tested" >&2
 fi
 
+# IPVS tables against keepalived 2.2.7 on a real IPVS kernel (a QEMU VM: ../shared/ipvs-vm); the
+# first run builds the VM's kernel/rootfs under /var/cache/ipvs-compare (a few minutes)
+if [ -x "$ROOT/../shared/ipvs-vm/ipvs-vm.sh" ]; then
+    interop ipvs-compare
+else
+    echo "warning: ../shared/ipvs-vm not found; IPVS tables not compared with keepalived" >&2
+fi
+
 echo "$passed passed, $failed failed"
 [ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
 exit "$status"

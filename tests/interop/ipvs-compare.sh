@@ -10,7 +10,8 @@
 #   FAIL NAME: REASON         + a short diff
 # BINARY = "keepalived" or nothing: keepalived against itself (self-test of the harness).
 # --update-golden: write keepalived's sequences to tests/ipvs/expected/ instead of checking them.
-# Env: SCENARIOS="a b" runs only those; IPVSCMP_DIR (VM artifacts, default /var/cache/ipvs-compare).
+# Env: SCENARIOS="a b" runs only those; IPVSCMP_DIR (VM artifacts, default /var/cache/ipvs-compare);
+#      IPVSCMP_OUT (results, default artifacts/ipvs-compare; must be under the repository).
 # Needs root (apt, debootstrap on the first run); results and logs in artifacts/ipvs-compare/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,7 +27,7 @@ done
 bash "$ROOT/tests/ipvs/prepare.sh"
 export IPVSVM_DIR=${IPVSCMP_DIR:-/var/cache/ipvs-compare}
 
-OUT="$ROOT/artifacts/ipvs-compare"
+OUT=${IPVSCMP_OUT:-$ROOT/artifacts/ipvs-compare}
 rm -rf "$OUT"; mkdir -p "$OUT"
 VMARGS=(-r -c 2 -m 2048 -t 1500 -e "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
 [ -n "${SCENARIOS:-}" ] && VMARGS+=(-e "SCENARIOS=$SCENARIOS")
