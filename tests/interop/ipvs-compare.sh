@@ -29,7 +29,7 @@ export IPVSVM_DIR=${IPVSCMP_DIR:-/var/cache/ipvs-compare}
 
 OUT=${IPVSCMP_OUT:-$ROOT/artifacts/ipvs-compare}
 rm -rf "$OUT"; mkdir -p "$OUT"
-VMARGS=(-r -c 2 -m 2048 -t 1500 -e "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
+VMARGS=(-r -c 2 -m 2048 -t 3000 -e "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
 [ -n "${SCENARIOS:-}" ] && VMARGS+=(-e "SCENARIOS=$SCENARIOS")
 if [ "$BIN" = keepalived ]; then
     OTHER=again; SPECS=(keepalived=/usr/sbin/keepalived again=/usr/sbin/keepalived)
@@ -62,7 +62,7 @@ for f in "$OUT"/keepalived/*.txt; do
     elif [ ! -f "$other" ]; then
         echo "FAIL $s: no result for $OTHER"
     elif ! cmp -s "$f" "$other"; then
-        echo "FAIL $s: $OTHER differs from keepalived 2.2.7 (logs: artifacts/ipvs-compare/$OTHER/logs/$s.*)"
+        echo "FAIL $s: $OTHER differs from keepalived 2.2.7 (logs: ${OUT#$ROOT/}/$OTHER/logs/$s.*)"
         short_diff "$f" "$other" keepalived "$OTHER"
     else
         echo "PASS $s"

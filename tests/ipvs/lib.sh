@@ -7,7 +7,8 @@
 #   start [ARGS]                           the daemon: DAEMON -n -l -C -f CONF, own pid files, ARGS
 #   reload CONF                            install CONF (a file of the scenario) as the config, SIGHUP
 #   stop                                   SIGTERM, wait for the daemon to exit
-#   wait_until COND [SECONDS]              poll until COND holds (see below); default 30 s
+#   wait_until COND [SECONDS]              poll until COND holds (see below); default 30 s, 60 s
+#                                          for the first wait after start
 #   settle [QUIET] [MAX]                   wait until the table stays the same for QUIET s (def. 1.5)
 #   sample LABEL                           record "== LABEL", the sorted `ipvsadm -Sn` (+ thresholds),
 #                                          and the script lines (note.sh) written since the last sample
@@ -40,8 +41,15 @@ note() { grep -qF -- "$1" <<<"$N"; }
 
 log() { echo "[$(cut -d' ' -f1 /proc/uptime)] $SCENARIO/$LABEL: $*" >> "$W/out/steps.log"; }
 
+# A wait after a timeout is cut to 5 s: the scenario already differs, and a daemon that does
+# nothing must not take 30 s per step. The first wait after `start` allows 60 s (a .NET program
+# takes several seconds to start under emulation, more on a loaded host).
+FAILED_WAIT=0 AFTER_START=0
 wait_until() {
     local cond=$1 max=${2:-30} end
+    [ "$AFTER_START" = 1 ] && [ "$max" -lt 60 ] && max=60
+    [ "$FAILED_WAIT" = 1 ] && max=5
+    AFTER_START=0
     end=$(( $(date +%s) + max ))
     log "wait_until $cond"
     while :; do
@@ -50,6 +58,7 @@ wait_until() {
         if [ "$(date +%s)" -ge "$end" ]; then
             log "timeout: $cond"
             TIMEOUTS+="!! timeout: $cond"$'\n'
+            FAILED_WAIT=1
             return 0
         fi
         sleep 0.2
@@ -111,6 +120,7 @@ start() {
     "$DAEMON" -n -l -C -f "$CONF" -p "$W/run/daemon.pid" -c "$W/run/checkers.pid" -r "$W/run/vrrp.pid" "$@" \
         >> "$W/out/daemon.log" 2>&1 &
     DPID=$!
+    AFTER_START=1
 }
 reload() {
     cp "$SDIR/$1" "$CONF"
