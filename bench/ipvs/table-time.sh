@@ -53,6 +53,6 @@ done
 GUEST
 cd "$ROOT"
 "$ROOT/../shared/ipvs-vm/ipvs-vm.sh" "${VMARGS[@]}" bash "$OUT/guest.sh" | tee "$OUT/result.txt"
-awk '/^run/ { c[++n] = $4; s[n] = $10 } END {
-    asort(c); asort(s); m = int((n + 1) / 2)
-    printf "median of %d runs: complete %.2f s, SIGTERM cleanup %.2f s\n", n, c[m], s[m] }' "$OUT/result.txt"
+# median of the runs (field 4: seconds to complete, field 11: SIGTERM to exit)
+median() { awk '/^run/ { print $'"$1"' }' "$OUT/result.txt" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "median of $(grep -c '^run' "$OUT/result.txt") runs: complete $(median 4) s, SIGTERM cleanup $(median 11) s"
