@@ -19,6 +19,7 @@ python3 "$ROOT/../shared/scale/gen_lvs.py" --vs "$NVS" --rs "$NRS" | sed 's/dela
 # the last virtual server and its last real server, as gen_lvs.py numbers them
 last_vs=$(grep '^virtual_server' "$OUT/lvs.conf" | tail -1 | awk '{print $2":"$3}')
 last_rs=$(grep 'real_server' "$OUT/lvs.conf" | tail -1 | awk '{print $2":"$3}')
+first_vs=$(grep '^virtual_server' "$OUT/lvs.conf" | head -1 | awk '{print $2":"$3}')
 VMARGS=(-r -c 2 -m 3072 -t 1500 -e "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
 if [ "$BIN" = keepalived ]; then
     DAEMON=/usr/sbin/keepalived
@@ -40,6 +41,9 @@ for r in \$(seq 1 $RUNS); do
     t0=\$(up)
     $DAEMON -n -l -C -f $OUT/lvs.conf -p /tmp/d.pid -c /tmp/c.pid -r /tmp/v.pid > $OUT/daemon-\$r.log 2>&1 &
     pid=\$!
+    # first: the first service exists (the config has been read, twice: parent and checker)
+    until ipvsadm -Ln -t $first_vs >/dev/null 2>&1; do sleep 0.05; done
+    tf=\$(up)
     until ipvsadm -Ln -t $last_vs 2>/dev/null | grep -q " $last_rs "; do sleep 0.05; done
     t1=\$(up)
     rows=\$(ipvsadm -Sn | wc -l)
@@ -47,8 +51,8 @@ for r in \$(seq 1 $RUNS); do
     kill -TERM \$pid; wait \$pid || true
     t3=\$(up)
     left=\$(ipvsadm -Sn | wc -l)
-    awk -v r=\$r -v a=\$t0 -v b=\$t1 -v c=\$t2 -v d=\$t3 -v n=\$rows -v l=\$left \
-        'BEGIN { printf "run %d: complete %.2f s (%d rows), SIGTERM to exit %.2f s (%d rows left)\n", r, b-a, n, d-c, l }'
+    awk -v r=\$r -v a=\$t0 -v b=\$t1 -v c=\$t2 -v d=\$t3 -v n=\$rows -v l=\$left -v f=\$tf \
+        'BEGIN { printf "run %d: complete %.2f s (%d rows), SIGTERM to exit %.2f s (%d rows left), first service at %.2f s\n", r, b-a, n, d-c, l, f-a }'
 done
 GUEST
 cd "$ROOT"
