@@ -24,7 +24,7 @@ DPID=
 NOTE_SEEN=0
 
 table() { ipvsadm -Sn | sort; }
-# `ipvsadm -Sn` omits the connection thresholds: a sample adds one "-a ... -x U -y L" line for
+# `ipvsadm -Sn` omits the connection thresholds: a sample adds one "thresholds ... -x U -y L" line for
 # every destination whose thresholds are not both 0 (from `ipvsadm -Ln --thresholds`)
 thresholds() {
     ipvsadm -Ln --thresholds | awk '

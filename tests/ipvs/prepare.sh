@@ -21,8 +21,9 @@ fi
 echo "prepare: building $D (kernel, initramfs, rootfs with $EXTRA_PKGS); a few minutes the first time" >&2
 mkdir -p "$D"
 rm -f "$D/.prepared"
-# apt waits for a lock another job holds instead of failing
+# apt waits for a lock another job holds instead of failing (only while this script runs)
 echo 'DPkg::Lock::Timeout "600";' > /etc/apt/apt.conf.d/90ipvs-compare-lock
+trap 'rm -f /etc/apt/apt.conf.d/90ipvs-compare-lock' EXIT
 IPVSVM_DIR="$D" bash "$SETUP" --rootfs >&2
 
 # extra packages, installed with the rootfs's own apt (sources.list written by debootstrap);
