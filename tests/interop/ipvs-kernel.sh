@@ -12,15 +12,13 @@ set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 VM="$ROOT/../shared/ipvs-vm"
-D="${IPVSVM_DIR:-/var/cache/ipvs-vm}"
 OUT="$ROOT/artifacts/ipvs-kernel-check"
 [ -x "$VM/ipvs-vm.sh" ] || { echo "ipvs-kernel: $VM not found" >&2; exit 125; }
 
-# the VM's kernel, initramfs and Debian rootfs: built once per machine (qemu, debootstrap from apt)
-if [ ! -f "$D/vmlinux" ] || [ ! -f "$D/initrd.cpio.gz" ] || [ ! -x "$D/rootfs/bin/sh" ]; then
-    echo "ipvs-kernel: building the VM (ipvs-vm-setup.sh --rootfs)" >&2
-    "$VM/ipvs-vm-setup.sh" --rootfs >&2 || { echo "ipvs-kernel: ipvs-vm-setup.sh failed" >&2; exit 125; }
-fi
+# the VM's kernel, initramfs and Debian rootfs: the same ones the table comparison uses
+# (tests/ipvs/prepare.sh builds them once per machine, then returns at once)
+bash "$ROOT/tests/ipvs/prepare.sh" || { echo "ipvs-kernel: preparing the VM failed" >&2; exit 125; }
+export IPVSVM_DIR=${IPVSCMP_DIR:-/var/cache/ipvs-compare}
 
 rm -rf "$OUT"
 dotnet publish "$ROOT/tests/ipvs-kernel/IpvsKernelCheck" -c Release -o "$OUT" -nologo -clp:ErrorsOnly >&2 \
