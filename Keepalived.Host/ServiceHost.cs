@@ -143,6 +143,12 @@ public static class ServiceHost
                 _ = StatsDump.WriteAsync(watchdog);
                 gcPauses.LogStatistics();
             });
+            // SIGHUP's default action ends the process; until reload exists (issue 17) it is refused, loudly
+            using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, ctx =>
+            {
+                ctx.Cancel = true;
+                Log.Warning("Received SIGHUP: reloading is not supported yet; the running configuration is unchanged");
+            });
             if (config is not null)
                 watchdog.Tell(new WatchdogActor.Start(config.Config, options.RunVrrp, options.RunChecker,
                     settings.GetBoolean("keepalived-net.vrrp.spread-adverts", true),
