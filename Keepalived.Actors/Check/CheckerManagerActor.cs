@@ -15,8 +15,8 @@ namespace Keepalived.Actors.Check;
 /// The health checker (<c>/user/watchdog/check</c>, keepalived's checker process, absent under
 /// -P): it makes the IPVS leaf, the notifier, the track files FILE_CHECKs follow, and one
 /// <see cref="VirtualServerActor"/> per virtual_server in configuration order, each with its
-/// real servers and their checkers. On <see cref="Shutdown"/> it clears the virtual servers one
-/// by one, in order (keepalived's clear_services), then releases what is left of its IPVS entries.
+/// real servers and their checkers. On <see cref="Shutdown"/> the virtual servers run their stop
+/// notifies, then the IPVS leaf deletes every owned entry in configuration order (clear_services).
 /// </summary>
 public sealed class CheckerManagerActor : ServiceActor
 {
@@ -197,8 +197,9 @@ public sealed class CheckerManagerActor : ServiceActor
     private async Task OnShutdown(Shutdown shutdown)
     {
         var replyTo = Sender;
-        // keepalived clears the virtual servers one after the other, in configuration order
-        foreach (var vs in _virtualServers)
+        // every virtual server runs its stop notifies at once (told in configuration order); the
+        // entries then go in one ReleaseAll, owner by owner in configuration order (clear_services)
+        var stops = _virtualServers.Select(async vs =>
         {
             try
             {
@@ -208,7 +209,8 @@ public sealed class CheckerManagerActor : ServiceActor
             {
                 _log.Warning("Virtual server {Path} did not stop in time", vs.Path.Name);
             }
-        }
+        }).ToList();
+        await Task.WhenAll(stops);
         // ReleaseAll also stops the sync daemons and puts back the timeouts found at start (ipvs_stop)
         try
         {

@@ -82,6 +82,13 @@ public sealed class VirtualServerActor : ServiceActor
 
     protected override void PreStart()
     {
+        // the pool goes to the kernel first: its servers start alive, before any check has run
+        if (!_state.Started)
+        {
+            _state.Started = true;
+            Model.Start(_state.Servers.Select(s => !s.Health.Healthy).ToList(), _state.InitNotifies);
+            Publish();
+        }
         foreach (var server in _state.Servers)
         {
             var name = ChildName(server);
@@ -89,10 +96,6 @@ public sealed class VirtualServerActor : ServiceActor
             if (!Context.Child(name).IsNobody()) name += $"-{server.Index}";
             Context.ActorOf(RealServerActor.Props(server), name);
         }
-        if (_state.Started) return;
-        _state.Started = true;
-        Model.Start(_state.Servers.Select(s => !s.Health.Healthy).ToList(), _state.InitNotifies);
-        Publish();
     }
 
     private void OnHealth(RealServerActor.HealthChanged h)

@@ -45,6 +45,8 @@ for r in \$RUN; do
     until ipvsadm -Ln -t $first_vs >/dev/null 2>&1; do sleep 0.05; done
     tf=\$(up)
     until ipvsadm -Ln -t $last_vs 2>/dev/null | grep -q " $last_rs "; do sleep 0.05; done
+    # keepalived adds in configuration order; a daemon that does not is complete only at the full count
+    until [ "\$(ipvsadm -Sn | wc -l)" -ge $((NVS + NRS)) ]; do sleep 0.5; done
     t1=\$(up)
     rows=\$(ipvsadm -Sn | wc -l)
     t2=\$(up)
