@@ -21,6 +21,8 @@ namespace Keepalived.Actors.Check;
 public sealed class CheckerManagerActor : ServiceActor
 {
     private static readonly TimeSpan StopStepTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>Tens of thousands of deletions take a few seconds; the watchdog allows the checker 30.</summary>
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(25);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly KeepalivedConfig _config;
@@ -197,8 +199,10 @@ public sealed class CheckerManagerActor : ServiceActor
     private async Task OnShutdown(Shutdown shutdown)
     {
         var replyTo = Sender;
-        // every virtual server runs its stop notifies at once (told in configuration order); the
-        // entries then go in one ReleaseAll, owner by owner in configuration order (clear_services)
+        // the IPVS leaf deletes every owned entry in configuration order (clear_services) while
+        // the virtual servers run their stop notifies (told in configuration order): a large
+        // table is not held up by tens of thousands of log lines and scripts
+        var release = ReleaseIpvs(shutdown.ReleaseIpvs);
         var stops = _virtualServers.Select(async vs =>
         {
             try
@@ -211,16 +215,21 @@ public sealed class CheckerManagerActor : ServiceActor
             }
         }).ToList();
         await Task.WhenAll(stops);
-        // ReleaseAll also stops the sync daemons and puts back the timeouts found at start (ipvs_stop)
+        await release;
+        replyTo.Tell(Stopped.Instance);
+    }
+
+    /// <summary>ReleaseAll (or Forget under -I), which also stops the sync daemons and puts the timeouts back.</summary>
+    private async Task ReleaseIpvs(bool release)
+    {
         try
         {
-            await _ipvs.Ask<IpvsActor.Released>(shutdown.ReleaseIpvs ? IpvsActor.ReleaseAll.Instance : IpvsActor.Forget.Instance, StopStepTimeout);
+            await _ipvs.Ask<IpvsActor.Released>(release ? IpvsActor.ReleaseAll.Instance : IpvsActor.Forget.Instance, ReleaseTimeout);
         }
         catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
         {
             _log.Warning("IPVS did not release its entries in time");
         }
-        replyTo.Tell(Stopped.Instance);
     }
 
     private string UniqueName(string name)
