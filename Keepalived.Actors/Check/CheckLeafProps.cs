@@ -5,6 +5,7 @@ using Keepalived.Actors.Config.Global;
 using Keepalived.Actors.Kernel.Ipvs;
 using Keepalived.Actors.Kernel.Netlink;
 using Keepalived.Actors.Notify;
+using Keepalived.Actors.Runtime;
 
 namespace Keepalived.Actors.Check;
 
@@ -23,7 +24,8 @@ public sealed record CheckLeafProps(
     public Func<Props> Addresses => AddressWatcher ?? AddressWatcherActor.Props;
 
     public static CheckLeafProps Kernel { get; } = new(
-        () => IpvsActor.Props(new IpvsActor.State(), new IpvsActor.Settings(TimeSpan.FromSeconds(5))),
+        () => IpvsActor.Props(new IpvsActor.State(), new IpvsActor.Settings(TimeSpan.FromSeconds(5)))
+            .WithDispatcher(ActorSystemConfig.KernelDispatcher),
         NotifyActor.CheckerProps,
         ProbeFactory.Create);
 }

@@ -18,6 +18,13 @@ public static class ActorSystemConfig
     public const string VrrpDispatcher = "keepalived-net.vrrp-dispatcher";
 
     /// <summary>
+    /// A thread of its own for a leaf whose kernel calls are synchronous and many (IPVS: tens of
+    /// thousands of netlink round trips at start), so that they never hold a thread-pool thread
+    /// that socket completions and the other actors need.
+    /// </summary>
+    public const string KernelDispatcher = "keepalived-net.kernel-dispatcher";
+
+    /// <summary>
     /// Keys an operator's akka section may not set: the scheduler the VRRP loop's timers and
     /// dispatcher depend on, and the default mailbox, whose unbounded FIFO order the takeover
     /// sequence relies on. A deployment entry may not name a dispatcher or mailbox either, as that
@@ -43,6 +50,9 @@ public static class ActorSystemConfig
           log-dead-letters-during-shutdown = off
           coordinated-shutdown.run-by-clr-shutdown-hook = off
           actor.serializers.json = "{{Serializer}}"
+        }
+        {{KernelDispatcher}} {
+          type = PinnedDispatcher
         }
         """;
 

@@ -31,8 +31,10 @@ public static class LeafSupervision
             Backoff.OnFailure(leaf, name, MinBackoff, MaxBackoff, randomFactor: 0.2, maxNrOfRetries: -1)
                 .WithAutoReset(ResetAfter)
                 .WithSupervisorStrategy(AlwaysAgain));
-        // on the leaf's own dispatcher: on the VRRP loop, a hop through the supervisor (see LeafRef) is one more turn there, not a thread switch
-        return string.IsNullOrEmpty(leaf.Dispatcher) || leaf.Dispatcher == Deploy.NoDispatcherGiven
+        // on the leaf's own dispatcher: on the VRRP loop, a hop through the supervisor (see LeafRef) is one more turn there, not a thread switch;
+        // a pinned leaf's supervisor does not need a thread of its own
+        return string.IsNullOrEmpty(leaf.Dispatcher) || leaf.Dispatcher == Deploy.NoDispatcherGiven ||
+               leaf.Dispatcher == ActorSystemConfig.KernelDispatcher
             ? supervisor
             : supervisor.WithDispatcher(leaf.Dispatcher);
     }

@@ -13,8 +13,11 @@ public interface IIpvsKernel : IDisposable
     /// <summary>Resolves the "IPVS" generic netlink family; ENOENT: ip_vs is not loaded.</summary>
     void Open();
 
-    /// <summary>Every service with its destinations, in the kernel's order.</summary>
-    IReadOnlyList<IpvsActor.DesiredService> Dump();
+    /// <summary>
+    /// Every service, in the kernel's order, with the destinations of those
+    /// <paramref name="withDestinations"/> selects (all when null); the others' lists are empty.
+    /// </summary>
+    IReadOnlyList<IpvsActor.DesiredService> Dump(Predicate<IpvsService>? withDestinations = null);
 
     /// <summary>Sends one change and waits for its ACK.</summary>
     Errno Apply(IpvsOperation operation);

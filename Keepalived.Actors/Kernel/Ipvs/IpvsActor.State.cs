@@ -16,6 +16,7 @@ public sealed partial class IpvsActor
         internal const int OperationLogSize = 10_000;
 
         internal List<IpvsOwner> Owners { get; } = [];
+        private readonly Dictionary<string, IpvsOwner> _ownersByName = [];
         internal HashSet<IActorRef> Subscribers { get; } = [];
         internal List<string> Operations { get; } = [];
         /// <summary>The sync daemons started here (stopped at release), and the requests kept while IPVS did not answer.</summary>
@@ -45,11 +46,11 @@ public sealed partial class IpvsActor
 
         internal IpvsOwner OwnerOf(string name)
         {
-            var owner = Owners.Find(o => o.Name == name);
-            if (owner is null)
+            if (!_ownersByName.TryGetValue(name, out var owner))
             {
                 owner = new IpvsOwner(name);
                 Owners.Add(owner);
+                _ownersByName.Add(name, owner);
             }
             return owner;
         }

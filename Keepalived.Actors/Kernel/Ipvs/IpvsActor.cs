@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Keepalived.Actors.Kernel.Libc;
@@ -121,9 +122,9 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<ReconcileSoon>(_ =>
         {
             _reconcileSoon = false;
-            ReconcileAll();
+            ReconcileOwners(full: false);
         });
-        Receive<Reconcile>(_ => ReconcileAll());
+        Receive<Reconcile>(_ => PeriodicReconcile());
         Receive<SetTimeouts>(t =>
         {
             KeepTimeouts(t);
@@ -239,7 +240,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         if (_state.TimeoutsPending) ApplyTimeouts();
         foreach (var request in _state.PendingDaemons) ApplyDaemonRequest(request);
         _state.PendingDaemons.Clear();
-        ReconcileAll();
+        ReconcileOwners(full: true);
     }
 
     private void Publish(object message)
@@ -256,19 +257,49 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         if (!IpvsOwner.SameDesired(owner.Desired, desired)) owner.Blocked.Clear();
         owner.Desired = desired;
         owner.ReplyTo = Sender;
+        owner.Dirty = true;
+    }
+
+    /// <summary>Monotonic time the last full reconcile ended, and what it cost.</summary>
+    private long _lastFullEnd;
+    private TimeSpan _lastFullCost;
+
+    /// <summary>
+    /// The periodic read-back: a full pass, unless the last one ended less than 20 times its own
+    /// duration ago. With tens of thousands of entries on a slow machine a pass takes seconds,
+    /// and reading back must not take more than about 5 % of the actor's time.
+    /// </summary>
+    private void PeriodicReconcile()
+    {
+        if (_lastFullEnd != 0 && Stopwatch.GetElapsedTime(_lastFullEnd) < _lastFullCost * 20) return;
+        var start = Stopwatch.GetTimestamp();
+        ReconcileOwners(full: true);
+        _lastFullEnd = Stopwatch.GetTimestamp();
+        _lastFullCost = Stopwatch.GetElapsedTime(start, _lastFullEnd);
     }
 
     /// <summary>
-    /// Dumps, plans every owner in the order they appeared, sends the plans, and goes again while
+    /// Dumps, plans the owners in the order they appeared, sends the plans, and goes again while
     /// a batch changed something (at most <see cref="MaxPasses"/>); answers the owners waiting.
+    /// <paramref name="full"/>: every owner against the whole table; otherwise only the owners
+    /// whose desired state changed, against their services' destinations alone, so that a start
+    /// or a change costs what it concerns and not a read of the whole table.
     /// </summary>
-    private void ReconcileAll()
+    private void ReconcileOwners(bool full)
     {
+        var owners = _state.Owners.Where(o => o.Desired is not null && (full || o.Dirty)).ToList();
+        if (owners.Count == 0) return;
+        Predicate<IpvsService>? concerns = null;
+        if (!full)
+        {
+            var keys = owners.SelectMany(o => o.Owned.Concat(o.Desired!.Services)).Select(s => IpvsServiceKey.Of(s.Service)).ToHashSet();
+            concerns = s => keys.Contains(IpvsServiceKey.Of(s));
+        }
         var transient = new Dictionary<IpvsOwner, List<string>>();
         var unread = false;
         for (var pass = 0; pass < MaxPasses; pass++)
         {
-            var table = TryDump();
+            var table = TryDump(concerns);
             if (table is null)
             {
                 unread = pass == 0;
@@ -278,9 +309,8 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             var changed = false;
             var claims = Claims();
             var inKernel = IpvsPlan.Index(table);
-            foreach (var owner in _state.Owners)
+            foreach (var owner in owners)
             {
-                if (owner.Desired is null) continue;
                 var (desired, conflicts) = Claimable(owner, claims);
                 var plan = IpvsPlan.Create(desired, inKernel, owner.Owned);
                 var owned = plan.Owned.ToList();
@@ -295,9 +325,13 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             }
             if (!changed || _state.Available != true) break;
         }
+        // an owner whose services could not be read, or that met a conflict or a transient error
+        // (a service another owner has may be freed by that owner's next change), is planned again
+        // at the next reconcile of either kind
+        foreach (var owner in owners) owner.Dirty = unread || transient.GetValueOrDefault(owner) is { Count: > 0 };
         // while unavailable the owners have been told so, and are answered again once applied
         if (_state.Available != true) return;
-        foreach (var owner in _state.Owners)
+        foreach (var owner in owners)
         {
             if (owner.ReplyTo is not { } replyTo) continue;
             var errors = owner.Blocked.Values.Concat(transient.GetValueOrDefault(owner) ?? []).ToList();
@@ -378,11 +412,11 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     }
 
     /// <summary>The kernel's table; null when it could not be read (then IPVS may have become unavailable).</summary>
-    private IReadOnlyList<DesiredService>? TryDump()
+    private IReadOnlyList<DesiredService>? TryDump(Predicate<IpvsService>? withDestinations = null)
     {
         try
         {
-            return Kernel.Dump();
+            return Kernel.Dump(withDestinations);
         }
         catch (ErrnoException e) when (e.Errno is Errno.ETIMEDOUT or Errno.ENOBUFS or Errno.EINTR or Errno.EAGAIN or Errno.ENOMEM)
         {

@@ -45,7 +45,7 @@ public sealed class IpvsNetlink : IIpvsKernel
         _family = family;
     }
 
-    public IReadOnlyList<IpvsActor.DesiredService> Dump()
+    public IReadOnlyList<IpvsActor.DesiredService> Dump(Predicate<IpvsService>? withDestinations = null)
     {
         var services = new List<IpvsService>();
         DumpInto(w => IpvsRequest.DumpServices(ref w, Family, _sequence), "GET_SERVICE dump", (in NetlinkMessage m) =>
@@ -56,6 +56,11 @@ public sealed class IpvsNetlink : IIpvsKernel
         foreach (var service in services)
         {
             var destinations = new List<IpvsDestination>();
+            if (withDestinations is not null && !withDestinations(service))
+            {
+                table.Add(new IpvsActor.DesiredService(service, destinations));
+                continue;
+            }
             try
             {
                 DumpInto(w => IpvsRequest.DumpDestinations(ref w, Family, service, _sequence),

@@ -20,6 +20,9 @@ internal sealed class IpvsOwner(string name)
 
     public IActorRef? ReplyTo { get; set; }
 
+    /// <summary>The desired state changed since the owner was last planned against the kernel.</summary>
+    public bool Dirty { get; set; }
+
     /// <summary>Same services and destinations, in the same order.</summary>
     public static bool SameDesired(IpvsActor.DesiredState? a, IpvsActor.DesiredState b) =>
         a is not null && a.Services.Count == b.Services.Count &&

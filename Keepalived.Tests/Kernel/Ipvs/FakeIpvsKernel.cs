@@ -66,11 +66,16 @@ internal sealed class FakeIpvsKernel : IIpvsKernel
         if (!Loaded) throw new ErrnoException("CTRL_CMD_GETFAMILY IPVS", Errno.ENOENT);
     }
 
-    public IReadOnlyList<DesiredService> Dump()
+    public IReadOnlyList<DesiredService> Dump(Predicate<IpvsService>? withDestinations = null)
     {
         Open();
-        return Table;
+        var table = Table;
+        LastDumpDestinationsOf = table.Where(s => withDestinations?.Invoke(s.Service) ?? true).Select(s => IpvsServiceKey.Of(s.Service)).ToList();
+        return withDestinations is null ? table : table.Select(s => withDestinations(s.Service) ? s : s with { Destinations = [] }).ToList();
     }
+
+    /// <summary>The services whose destinations the last dump read.</summary>
+    public IReadOnlyList<IpvsServiceKey> LastDumpDestinationsOf { get; private set; } = [];
 
     public Errno Apply(IpvsOperation operation)
     {

@@ -65,6 +65,18 @@ public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output,
     }
 
     [Fact]
+    public void A_desired_state_reads_back_only_its_owners_services_and_the_periodic_pass_reads_all()
+    {
+        var ipvs = Start();
+        Apply(ipvs, "web", Web);
+        Apply(ipvs, "dns", Dns);
+        Assert.Equal([IpvsServiceKey.Of(Dns.Service)], _kernel.LastDumpDestinationsOf);
+        Advance(Interval);
+        Operations(ipvs);
+        Assert.Equal(2, _kernel.LastDumpDestinationsOf.Count);
+    }
+
+    [Fact]
     public void Entries_deleted_behind_its_back_are_restored_by_the_next_reconcile()
     {
         var ipvs = Start();
