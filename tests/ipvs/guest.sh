@@ -39,6 +39,8 @@ for spec in "$@"; do
     label=${spec%%=*} daemon=${spec#*=}
     mkdir -p "$RESULTS/$label/logs"
     for s in $SCENARIOS; do
+        # a scenario ours cannot run yet (tests/ipvs/pending-ours/) is not run for it
+        if [ "$label" = ours ] && [ -f "$SRC/pending-ours/$s" ]; then echo "skipped $label $s (pending)"; continue; fi
         rm -rf "$W/run" "$W/state" "$W/out"; mkdir -p "$W/run" "$W/state" "$W/out"
         ipvsadm -C
         : > "$RESULTS/$label/$s.txt"
