@@ -5,6 +5,7 @@
 #   http_body ADDR PORT TEXT               the body the HTTP server answers with from now on
 #   misc_rc NAME CODE                      the exit code of "misc.sh NAME" (MISC_CHECK) from now on
 #   start [ARGS]                           the daemon: DAEMON -n -l -C -f CONF, own pid files, ARGS
+#   start_with FILE [ARGS]                 the same on FILE of the scenarios directory
 #   reload CONF                            install CONF (a file of the scenario) as the config, SIGHUP
 #   stop                                   SIGTERM, wait for the daemon to exit
 #   wait_until COND [SECONDS]              poll until COND holds (see below); default 30 s, 60 s
@@ -114,8 +115,9 @@ http_body() { printf '%s\n' "$3" > "$W/state/body-$1-$2"; }
 misc_rc() { echo "$2" > "$W/state/$1"; }
 
 # ---- the daemon ----
-start() {
-    cp "$SDIR/$SCENARIO.conf" "$CONF"
+start() { start_with "$SCENARIO.conf" "$@"; }
+start_with() {  # start_with CONF [ARGS]: the daemon on CONF, a file of the scenarios directory
+    cp "$SDIR/$1" "$CONF"; shift
     log "start $DAEMON $*"
     "$DAEMON" -n -l -C -f "$CONF" -p "$W/run/daemon.pid" -c "$W/run/checkers.pid" -r "$W/run/vrrp.pid" "$@" \
         >> "$W/out/daemon.log" 2>&1 &
