@@ -95,7 +95,6 @@ public sealed partial class IpvsActor
         public static readonly Reconcile Instance = new();
     }
 
-    /// <summary>The slow retry of the family lookup while IPVS is unavailable.</summary>
     /// <summary>
     /// Reconcile once the desired states already queued have been taken: a start or a burst of
     /// changes (thousands of virtual servers) costs one dump and one plan, not one per owner.
@@ -105,6 +104,7 @@ public sealed partial class IpvsActor
         public static readonly ReconcileSoon Instance = new();
     }
 
+    /// <summary>The slow retry of the family lookup while IPVS is unavailable.</summary>
     private sealed record RetryOpen
     {
         public static readonly RetryOpen Instance = new();

@@ -69,10 +69,10 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
 
     // ---- phases ----
 
-    /// <summary>Before IPVS answered, while modprobe runs, and while it is unavailable: desired states are kept.</summary>
     /// <summary>A <see cref="ReconcileSoon"/> is in the mailbox.</summary>
     private bool _reconcileSoon;
 
+    /// <summary>Before IPVS answered, while modprobe runs, and while it is unavailable: desired states are kept.</summary>
     private void Waiting()
     {
         Receive<DesiredState>(d =>
