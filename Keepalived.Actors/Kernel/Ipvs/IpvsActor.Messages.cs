@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Akka.Actor;
 
 namespace Keepalived.Actors.Kernel.Ipvs;
@@ -18,7 +19,15 @@ public sealed partial class IpvsActor
     public sealed record DesiredState(string Owner, IReadOnlyList<DesiredService> Services);
 
     /// <summary>A service and its destinations, in order (also a service as read from the kernel).</summary>
-    public sealed record DesiredService(IpvsService Service, IReadOnlyList<IpvsDestination> Destinations);
+    public sealed record DesiredService(IpvsService Service, IReadOnlyList<IpvsDestination> Destinations)
+    {
+        /// <summary>
+        /// As dumped: each destination's IPVS_DEST_ATTR_ACTIVE_CONNS, only the non-zero ones; empty in a
+        /// desired state. A counter, not a setting: kept out of <see cref="IpvsDestination"/> so that a
+        /// busy destination never looks different from the one desired.
+        /// </summary>
+        public IReadOnlyDictionary<IpvsDestinationKey, uint> ActiveConnections { get; init; } = FrozenDictionary<IpvsDestinationKey, uint>.Empty;
+    }
 
     /// <summary>
     /// Reply to <see cref="DesiredState"/> (to its sender): what went wrong, in words naming the
