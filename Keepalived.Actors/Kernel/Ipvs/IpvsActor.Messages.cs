@@ -5,8 +5,13 @@ namespace Keepalived.Actors.Kernel.Ipvs;
 
 public sealed partial class IpvsActor
 {
-    /// <summary>How often the table is read back and repaired, and whether to try <c>modprobe ip_vs</c> when IPVS is missing.</summary>
-    public sealed record Settings(TimeSpan ReconcileInterval, bool LoadModule = true)
+    /// <summary>
+    /// How often the table is read back and repaired, whether to try <c>modprobe ip_vs</c> when IPVS is
+    /// missing, and <see cref="DrainTimeout"/>: null, a destination its owner no longer wants is deleted
+    /// at once (keepalived); else it first drains (weight 0) until it has no active connection, for at
+    /// most that long (<see cref="IpvsDrain"/>; keepalived-net.check.drain-before-remove).
+    /// </summary>
+    public sealed record Settings(TimeSpan ReconcileInterval, bool LoadModule = true, TimeSpan? DrainTimeout = null)
     {
         public static readonly Settings Default = new(TimeSpan.FromSeconds(5));
     }
@@ -39,9 +44,9 @@ public sealed partial class IpvsActor
 
     /// <summary>
     /// SIGTERM (clear_services, then ipvs_stop): deletes the owned destinations then the
-    /// service, owner by owner in the order owners first appeared, stops the sync daemons
-    /// started here and restores the original timeouts; answers <see cref="Released"/>. Nothing
-    /// is applied afterwards.
+    /// service, owner by owner in the order owners first appeared (draining ones at once too),
+    /// stops the sync daemons started here and restores the original timeouts; answers
+    /// <see cref="Released"/>. Nothing is applied afterwards.
     /// </summary>
     public sealed record ReleaseAll
     {
@@ -117,6 +122,12 @@ public sealed partial class IpvsActor
     private sealed record RetryOpen
     {
         public static readonly RetryOpen Instance = new();
+    }
+
+    /// <summary>The quicker look while a destination drains (every <see cref="DrainInterval"/>).</summary>
+    private sealed record DrainLook
+    {
+        public static readonly DrainLook Instance = new();
     }
 
     /// <summary>modprobe ip_vs has finished (off the actor's turn).</summary>

@@ -16,7 +16,10 @@ namespace Keepalived.Actors.Kernel.Ipvs;
 /// EEXIST/ENOENT/ESRCH are left to the next dump; EPERM/EINVAL and other refusals are logged
 /// once with the service and that service is not retried until its owner's desired state
 /// changes. Without ip_vs it tries modprobe once, publishes <see cref="Unavailable"/> and looks
-/// again every <see cref="RetryInterval"/>, keeping the desired states meanwhile. Each kernel
+/// again every <see cref="RetryInterval"/>, keeping the desired states meanwhile. With
+/// <see cref="Settings.DrainTimeout"/> a destination dropped from a service still wanted drains
+/// first (<see cref="IpvsDrain"/>), and the table is looked at every <see cref="DrainInterval"/>
+/// while one does; a service removed and <see cref="ReleaseAll"/> still delete at once. Each kernel
 /// call is a bounded synchronous round trip inside the turn (tens of microseconds), as
 /// NetlinkActor's; modprobe runs off the turn. What must survive a restart is in <see cref="State"/>.
 /// </summary>
@@ -97,6 +100,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<RetryOpen>(_ => TryOpen());
         // a reconcile tick already queued when IPVS went away
         Receive<Reconcile>(_ => { });
+        Receive<DrainLook>(_ => { });
         Receive<ReconcileSoon>(_ => _reconcileSoon = false);
         Receive<ModuleLoaded>(m =>
         {
@@ -124,6 +128,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             ReconcileAll();
         });
         Receive<Reconcile>(_ => ReconcileAll());
+        Receive<DrainLook>(_ => ReconcileAll());
         Receive<SetTimeouts>(t =>
         {
             KeepTimeouts(t);
@@ -148,6 +153,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<Forget>(_ => Sender.Tell(Released.Clean, Self));
         Receive<GetTable>(_ => Sender.Tell(new Table(_state.Available == true ? TryDump() ?? [] : []), Self));
         Receive<Reconcile>(_ => { });
+        Receive<DrainLook>(_ => { });
         Receive<ReconcileSoon>(_ => _reconcileSoon = false);
         Receive<RetryOpen>(_ => { });
         Receive<ModuleLoaded>(_ => { });
@@ -171,7 +177,11 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     {
         _log.Info("IPVS: {Note}", note);
         _state.Finished = true;
-        foreach (var owner in _state.Owners) owner.Owned = [];
+        foreach (var owner in _state.Owners)
+        {
+            owner.Owned = [];
+            owner.Draining = IpvsOwner.NotDraining;
+        }
         Timers.CancelAll();
         Become(Finished);
         Sender.Tell(answer, Self);
@@ -216,6 +226,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     {
         Become(Waiting);
         Timers.Cancel(Reconcile.Instance);
+        Timers.Cancel(DrainLook.Instance);
         Timers.StartSingleTimer(RetryOpen.Instance, RetryOpen.Instance, RetryInterval);
         if (_state.Available == false && _state.UnavailableReason == reason) return;
         _log.Warning("IPVS unavailable: {Reason}; retrying every {Interval} s", reason, RetryInterval.TotalSeconds);
@@ -282,7 +293,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             {
                 if (owner.Desired is null) continue;
                 var (desired, conflicts) = Claimable(owner, claims);
-                var plan = IpvsPlan.Create(desired, inKernel, owner.Owned);
+                var plan = Plan(owner, desired, inKernel);
                 var owned = plan.Owned.ToList();
                 var failures = transient[owner] = conflicts;
                 foreach (var operation in plan.Operations)
@@ -297,6 +308,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         }
         // while unavailable the owners have been told so, and are answered again once applied
         if (_state.Available != true) return;
+        LookAgainWhileDraining();
         foreach (var owner in _state.Owners)
         {
             if (owner.ReplyTo is not { } replyTo) continue;
