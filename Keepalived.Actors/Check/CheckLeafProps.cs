@@ -15,7 +15,7 @@ namespace Keepalived.Actors.Check;
 /// stand-ins in tests. <see cref="Probe"/> returns null for a checker it cannot run.
 /// </summary>
 public sealed record CheckLeafProps(
-    Func<Props> Ipvs,
+    Func<IpvsActor.Settings, Props> Ipvs,
     Func<GlobalConfig, bool, Props> Notify,
     Func<Checker, RealServer, VirtualServer, CheckConfig, ProbeLimits, IProbe?> Probe,
     Func<Props>? AddressWatcher = null)
@@ -24,8 +24,7 @@ public sealed record CheckLeafProps(
     public Func<Props> Addresses => AddressWatcher ?? AddressWatcherActor.Props;
 
     public static CheckLeafProps Kernel { get; } = new(
-        () => IpvsActor.Props(new IpvsActor.State(), new IpvsActor.Settings(TimeSpan.FromSeconds(5)))
-            .WithDispatcher(ActorSystemConfig.KernelDispatcher),
+        settings => IpvsActor.Props(new IpvsActor.State(), settings).WithDispatcher(ActorSystemConfig.KernelDispatcher),
         NotifyActor.CheckerProps,
         ProbeFactory.Create);
 }

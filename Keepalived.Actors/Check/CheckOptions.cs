@@ -10,9 +10,19 @@ namespace Keepalived.Actors.Check;
 /// </summary>
 /// <param name="Rise">Good results in a row a down checker needs to come back (1: keepalived's rule).</param>
 /// <param name="ShareIdenticalProbes">Checkers with the same target and parameters share one probe (keepalived #2111).</param>
-public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareIdenticalProbes = false)
+/// <param name="DrainTimeout">
+/// drain-before-remove: a destination its virtual server drops (a failed real server) drains
+/// (weight 0) until it has no active connection, for at most this long, before it is deleted;
+/// null: deleted at once (keepalived).
+/// </param>
+public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareIdenticalProbes = false, TimeSpan? DrainTimeout = null)
 {
     public static CheckOptions Default { get; } = new(new ProbeLimits());
+
+    public static readonly TimeSpan DefaultDrainTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>drain-timeout's bounds: a drain never waits for ever, and at least one look at the connections.</summary>
+    public static readonly TimeSpan MinDrainTimeout = TimeSpan.FromSeconds(1), MaxDrainTimeout = TimeSpan.FromHours(1);
 
     public static CheckOptions From(HoconConfig settings)
     {
@@ -23,6 +33,15 @@ public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareId
             settings.GetBoolean("keepalived-net.check.verify-tls"));
         return new CheckOptions(limits,
             Math.Max(1, settings.GetInt("keepalived-net.check.rise", 1)),
-            settings.GetBoolean("keepalived-net.check.share-identical-probes"));
+            settings.GetBoolean("keepalived-net.check.share-identical-probes"),
+            settings.GetBoolean("keepalived-net.check.drain-before-remove") ? ReadDrainTimeout(settings) : null);
+    }
+
+    /// <summary>drain-timeout within [<see cref="MinDrainTimeout"/>, <see cref="MaxDrainTimeout"/>]; 0 and infinite are not "for ever".</summary>
+    private static TimeSpan ReadDrainTimeout(HoconConfig settings)
+    {
+        var timeout = settings.GetTimeSpan("keepalived-net.check.drain-timeout", DefaultDrainTimeout);
+        if (timeout == Timeout.InfiniteTimeSpan) return MaxDrainTimeout;
+        return timeout < MinDrainTimeout ? MinDrainTimeout : timeout > MaxDrainTimeout ? MaxDrainTimeout : timeout;
     }
 }

@@ -86,7 +86,9 @@ public sealed class CheckerManagerActor : ServiceActor
 
     protected override void PreStart()
     {
-        var ipvs = ActorOfLeaf(_leaves.Ipvs(), "ipvs");
+        var ipvs = ActorOfLeaf(_leaves.Ipvs(IpvsActor.Settings.Default with { DrainTimeout = _settings.Options.DrainTimeout }), "ipvs");
+        if (_settings.Options.DrainTimeout is { } drain)
+            _log.Info("IPVS: a failed real server's destination drains (weight 0) for up to {Timeout} before it is deleted (drain-before-remove)", drain);
         _ipvs = ipvs.Supervisor;
         ipvs.Tell(new IpvsActor.Subscribe(Self));
         StartIpvsSettings(ipvs);

@@ -1,11 +1,17 @@
+using System.Collections.Frozen;
 using Akka.Actor;
 
 namespace Keepalived.Actors.Kernel.Ipvs;
 
 public sealed partial class IpvsActor
 {
-    /// <summary>How often the table is read back and repaired, and whether to try <c>modprobe ip_vs</c> when IPVS is missing.</summary>
-    public sealed record Settings(TimeSpan ReconcileInterval, bool LoadModule = true)
+    /// <summary>
+    /// How often the table is read back and repaired, whether to try <c>modprobe ip_vs</c> when IPVS is
+    /// missing, and <see cref="DrainTimeout"/>: null, a destination its owner no longer wants is deleted
+    /// at once (keepalived); else it first drains (weight 0) until it has no active connection, for at
+    /// most that long (<see cref="IpvsDrain"/>; keepalived-net.check.drain-before-remove).
+    /// </summary>
+    public sealed record Settings(TimeSpan ReconcileInterval, bool LoadModule = true, TimeSpan? DrainTimeout = null)
     {
         public static readonly Settings Default = new(TimeSpan.FromSeconds(5));
     }
@@ -18,7 +24,15 @@ public sealed partial class IpvsActor
     public sealed record DesiredState(string Owner, IReadOnlyList<DesiredService> Services);
 
     /// <summary>A service and its destinations, in order (also a service as read from the kernel).</summary>
-    public sealed record DesiredService(IpvsService Service, IReadOnlyList<IpvsDestination> Destinations);
+    public sealed record DesiredService(IpvsService Service, IReadOnlyList<IpvsDestination> Destinations)
+    {
+        /// <summary>
+        /// As dumped: each destination's IPVS_DEST_ATTR_ACTIVE_CONNS, only the non-zero ones; empty in a
+        /// desired state. A counter, not a setting: kept out of <see cref="IpvsDestination"/> so that a
+        /// busy destination never looks different from the one desired.
+        /// </summary>
+        public IReadOnlyDictionary<IpvsDestinationKey, uint> ActiveConnections { get; init; } = FrozenDictionary<IpvsDestinationKey, uint>.Empty;
+    }
 
     /// <summary>
     /// Reply to <see cref="DesiredState"/> (to its sender): what went wrong, in words naming the
@@ -30,9 +44,9 @@ public sealed partial class IpvsActor
 
     /// <summary>
     /// SIGTERM (clear_services, then ipvs_stop): deletes the owned destinations then the
-    /// service, owner by owner in the order owners first appeared, stops the sync daemons
-    /// started here and restores the original timeouts; answers <see cref="Released"/>. Nothing
-    /// is applied afterwards.
+    /// service, owner by owner in the order owners first appeared (draining ones at once too),
+    /// stops the sync daemons started here and restores the original timeouts; answers
+    /// <see cref="Released"/>. Nothing is applied afterwards.
     /// </summary>
     public sealed record ReleaseAll
     {
@@ -95,7 +109,6 @@ public sealed partial class IpvsActor
         public static readonly Reconcile Instance = new();
     }
 
-    /// <summary>The slow retry of the family lookup while IPVS is unavailable.</summary>
     /// <summary>
     /// Reconcile once the desired states already queued have been taken: a start or a burst of
     /// changes (thousands of virtual servers) costs one dump and one plan, not one per owner.
@@ -105,9 +118,16 @@ public sealed partial class IpvsActor
         public static readonly ReconcileSoon Instance = new();
     }
 
+    /// <summary>The slow retry of the family lookup while IPVS is unavailable.</summary>
     private sealed record RetryOpen
     {
         public static readonly RetryOpen Instance = new();
+    }
+
+    /// <summary>The quicker look while a destination drains (every <see cref="DrainInterval"/>).</summary>
+    private sealed record DrainLook
+    {
+        public static readonly DrainLook Instance = new();
     }
 
     /// <summary>modprobe ip_vs has finished (off the actor's turn).</summary>

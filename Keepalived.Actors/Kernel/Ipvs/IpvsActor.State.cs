@@ -6,9 +6,9 @@ public sealed partial class IpvsActor
 {
     /// <summary>
     /// What the IPVS leaf must not forget when it is made again after a failure: the owners in
-    /// the order they first appeared, with their desired and owned entries; the original
+    /// the order they first appeared, with their desired, owned and draining entries; the original
     /// timeouts; the sync daemons it started; its subscribers; what it last published; the
-    /// operation log. Only the running incarnation touches it.
+    /// operation log; where its clock starts. Only the running incarnation touches it.
     /// </summary>
     public sealed class State
     {
@@ -43,6 +43,9 @@ public sealed partial class IpvsActor
 
         /// <summary>After <see cref="ReleaseAll"/> or <see cref="Forget"/>: nothing more is applied.</summary>
         internal bool Finished { get; set; }
+
+        /// <summary>The monotonic timestamp the drain times are counted from (set by the first incarnation).</summary>
+        internal long? ClockStart { get; set; }
 
         internal IpvsOwner OwnerOf(string name)
         {

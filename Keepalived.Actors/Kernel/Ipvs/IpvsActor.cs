@@ -17,7 +17,10 @@ namespace Keepalived.Actors.Kernel.Ipvs;
 /// EEXIST/ENOENT/ESRCH are left to the next dump; EPERM/EINVAL and other refusals are logged
 /// once with the service and that service is not retried until its owner's desired state
 /// changes. Without ip_vs it tries modprobe once, publishes <see cref="Unavailable"/> and looks
-/// again every <see cref="RetryInterval"/>, keeping the desired states meanwhile. Each kernel
+/// again every <see cref="RetryInterval"/>, keeping the desired states meanwhile. With
+/// <see cref="Settings.DrainTimeout"/> a destination dropped from a service still wanted drains
+/// first (<see cref="IpvsDrain"/>), and the table is looked at every <see cref="DrainInterval"/>
+/// while one does; a service removed and <see cref="ReleaseAll"/> still delete at once. Each kernel
 /// call is a bounded synchronous round trip inside the turn (tens of microseconds), as
 /// NetlinkActor's; modprobe runs off the turn. What must survive a restart is in <see cref="State"/>.
 /// </summary>
@@ -70,10 +73,10 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
 
     // ---- phases ----
 
-    /// <summary>Before IPVS answered, while modprobe runs, and while it is unavailable: desired states are kept.</summary>
     /// <summary>A <see cref="ReconcileSoon"/> is in the mailbox.</summary>
     private bool _reconcileSoon;
 
+    /// <summary>Before IPVS answered, while modprobe runs, and while it is unavailable: desired states are kept.</summary>
     private void Waiting()
     {
         Receive<DesiredState>(d =>
@@ -98,6 +101,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<RetryOpen>(_ => TryOpen());
         // a reconcile tick already queued when IPVS went away
         Receive<Reconcile>(_ => { });
+        Receive<DrainLook>(_ => { });
         Receive<ReconcileSoon>(_ => _reconcileSoon = false);
         Receive<ModuleLoaded>(m =>
         {
@@ -125,6 +129,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             ReconcileOwners(full: false);
         });
         Receive<Reconcile>(_ => PeriodicReconcile());
+        Receive<DrainLook>(_ => LookAtDraining());
         Receive<SetTimeouts>(t =>
         {
             KeepTimeouts(t);
@@ -149,6 +154,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         Receive<Forget>(_ => Sender.Tell(Released.Clean, Self));
         Receive<GetTable>(_ => Sender.Tell(new Table(_state.Available == true ? TryDump() ?? [] : []), Self));
         Receive<Reconcile>(_ => { });
+        Receive<DrainLook>(_ => { });
         Receive<ReconcileSoon>(_ => _reconcileSoon = false);
         Receive<RetryOpen>(_ => { });
         Receive<ModuleLoaded>(_ => { });
@@ -172,7 +178,11 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     {
         _log.Info("IPVS: {Note}", note);
         _state.Finished = true;
-        foreach (var owner in _state.Owners) owner.Owned = [];
+        foreach (var owner in _state.Owners)
+        {
+            owner.Owned = [];
+            owner.Draining = IpvsOwner.NotDraining;
+        }
         Timers.CancelAll();
         Become(Finished);
         Sender.Tell(answer, Self);
@@ -217,6 +227,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     {
         Become(Waiting);
         Timers.Cancel(Reconcile.Instance);
+        Timers.Cancel(DrainLook.Instance);
         Timers.StartSingleTimer(RetryOpen.Instance, RetryOpen.Instance, RetryInterval);
         if (_state.Available == false && _state.UnavailableReason == reason) return;
         _log.Warning("IPVS unavailable: {Reason}; retrying every {Interval} s", reason, RetryInterval.TotalSeconds);
@@ -312,7 +323,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             foreach (var owner in owners)
             {
                 var (desired, conflicts) = Claimable(owner, claims);
-                var plan = IpvsPlan.Create(desired, inKernel, owner.Owned);
+                var plan = Plan(owner, desired, inKernel);
                 var owned = plan.Owned.ToList();
                 var failures = transient[owner] = conflicts;
                 foreach (var operation in plan.Operations)
@@ -331,6 +342,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         foreach (var owner in owners) owner.Dirty = unread || transient.GetValueOrDefault(owner) is { Count: > 0 };
         // while unavailable the owners have been told so, and are answered again once applied
         if (_state.Available != true) return;
+        LookAgainWhileDraining();
         foreach (var owner in owners)
         {
             if (owner.ReplyTo is not { } replyTo) continue;

@@ -61,19 +61,25 @@ public sealed class IpvsNetlink : IIpvsKernel
                 table.Add(new IpvsActor.DesiredService(service, destinations));
                 continue;
             }
+            // most destinations of an idle table have none: no map for them
+            Dictionary<IpvsDestinationKey, uint>? active = null;
             try
             {
                 DumpInto(w => IpvsRequest.DumpDestinations(ref w, Family, service, _sequence),
                     $"GET_DEST dump {IpvsServiceKey.Of(service)}", (in NetlinkMessage m) =>
                     {
-                        if (IpvsReply.TryReadDestination(m, out var d, service.Family)) destinations.Add(d);
+                        if (!IpvsReply.TryReadDestination(m, out var d, out var connections, service.Family)) return;
+                        destinations.Add(d);
+                        if (connections > 0) (active ??= [])[IpvsDestinationKey.Of(d)] = connections;
                     });
             }
             catch (ErrnoException e) when (e.Errno is Errno.ESRCH or Errno.ENOENT)
             {
                 continue; // deleted between the two dumps
             }
-            table.Add(new IpvsActor.DesiredService(service, destinations));
+            table.Add(active is null
+                ? new IpvsActor.DesiredService(service, destinations)
+                : new IpvsActor.DesiredService(service, destinations) { ActiveConnections = active });
         }
         return table;
     }

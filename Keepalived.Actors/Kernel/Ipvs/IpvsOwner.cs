@@ -6,7 +6,7 @@ namespace Keepalived.Actors.Kernel.Ipvs;
 /// One owner of IPVS entries (a virtual server) as <see cref="IpvsActor"/> keeps it: its last
 /// desired state, the entries it created or adopted (in order: they are released in it), the
 /// services not retried after EPERM/EINVAL until its desired state changes (with the error),
-/// and who waits for an <see cref="IpvsActor.Applied"/>.
+/// the destinations draining (<see cref="IpvsDrain"/>), and who waits for an <see cref="IpvsActor.Applied"/>.
 /// </summary>
 internal sealed class IpvsOwner(string name)
 {
@@ -17,6 +17,12 @@ internal sealed class IpvsOwner(string name)
     public IReadOnlyList<IpvsActor.DesiredService> Owned { get; set; } = [];
 
     public Dictionary<IpvsServiceKey, string> Blocked { get; } = [];
+
+    /// <summary>When each draining destination began to drain, on the time line of <see cref="IpvsActor.State"/>'s clock.</summary>
+    public IReadOnlyDictionary<(IpvsServiceKey, IpvsDestinationKey), TimeSpan> Draining { get; set; } = NotDraining;
+
+    public static readonly IReadOnlyDictionary<(IpvsServiceKey, IpvsDestinationKey), TimeSpan> NotDraining =
+        new Dictionary<(IpvsServiceKey, IpvsDestinationKey), TimeSpan>();
 
     public IActorRef? ReplyTo { get; set; }
 

@@ -10,8 +10,9 @@ namespace Keepalived.Actors.Kernel.Ipvs;
 /// Reads the kernel's IPVS replies: dump messages (NEW_SERVICE with a SERVICE nest, NEW_DEST with
 /// a DEST nest), the GET_INFO reply and NLMSG_ERROR acks. Every method returns false on a message
 /// of another kind, a truncated or malformed attribute, or a missing required field: a bad
-/// datagram is dropped by the caller, it never throws. Stats nests and connection counters are
-/// skipped; NLA_F_NESTED is masked off by <see cref="AttributeReader"/>.
+/// datagram is dropped by the caller, it never throws. Of a destination's counters only the active
+/// connections are read (draining waits for them); stats nests and the other counters are skipped;
+/// NLA_F_NESTED is masked off by <see cref="AttributeReader"/>.
 /// </summary>
 public static class IpvsReply
 {
@@ -28,11 +29,17 @@ public static class IpvsReply
     /// IPVS_DEST_ATTR_ADDR_FAMILY, which kernels before 5.3 do not send.
     /// </summary>
     public static bool TryReadDestination(in NetlinkMessage message, out IpvsDestination destination,
+        AddressFamily serviceFamily = AddressFamily.InterNetwork) =>
+        TryReadDestination(message, out destination, out _, serviceFamily);
+
+    /// <summary>As above, with IPVS_DEST_ATTR_ACTIVE_CONNS (0 when absent).</summary>
+    public static bool TryReadDestination(in NetlinkMessage message, out IpvsDestination destination, out uint activeConnections,
         AddressFamily serviceFamily = AddressFamily.InterNetwork)
     {
         destination = default;
+        activeConnections = 0;
         return TryFindNest(message, IpvsCommand.NewDest, IpvsAttribute.Dest, out var nest)
-            && TryReadDestinationNest(nest, serviceFamily, out destination);
+            && TryReadDestinationNest(nest, serviceFamily, out destination, out activeConnections);
     }
 
     /// <summary>The SET_INFO reply to GET_INFO.</summary>
@@ -131,11 +138,17 @@ public static class IpvsReply
     }
 
     /// <summary>The attributes of a DEST nest.</summary>
-    public static bool TryReadDestinationNest(ReadOnlySpan<byte> nest, AddressFamily serviceFamily, out IpvsDestination destination)
+    public static bool TryReadDestinationNest(ReadOnlySpan<byte> nest, AddressFamily serviceFamily, out IpvsDestination destination) =>
+        TryReadDestinationNest(nest, serviceFamily, out destination, out _);
+
+    /// <summary>The attributes of a DEST nest, with the active connections (0 when absent).</summary>
+    public static bool TryReadDestinationNest(ReadOnlySpan<byte> nest, AddressFamily serviceFamily, out IpvsDestination destination,
+        out uint activeConnections)
     {
         destination = default;
+        activeConnections = 0;
         ushort? af = null, port = null, tunPort = null, tunFlags = null;
-        uint? method = null, weight = null, upper = null, lower = null;
+        uint? method = null, weight = null, upper = null, lower = null, active = null;
         byte? tunType = null;
         ReadOnlySpan<byte> address = default;
         var attributes = new AttributeReader(nest);
@@ -151,6 +164,7 @@ public static class IpvsReply
                 case IpvsDestinationAttribute.Weight: weight = a.U32; if (weight is null) return false; break;
                 case IpvsDestinationAttribute.UThresh: upper = a.U32; if (upper is null) return false; break;
                 case IpvsDestinationAttribute.LThresh: lower = a.U32; if (lower is null) return false; break;
+                case IpvsDestinationAttribute.ActiveConns: active = a.U32; if (active is null) return false; break;
                 case IpvsDestinationAttribute.TunType: tunType = a.U8; if (tunType is null) return false; break;
                 case IpvsDestinationAttribute.TunPort: if (v.Length < 2) return false; tunPort = BinaryPrimitives.ReadUInt16BigEndian(v); break;
                 case IpvsDestinationAttribute.TunFlags: if (!TryU16(v, out var tf)) return false; tunFlags = tf; break;
@@ -170,6 +184,7 @@ public static class IpvsReply
             return false;
         destination = new IpvsDestination(ip, port.Value, forwarding, (int)Math.Min(weight.Value, int.MaxValue),
             upper ?? 0, lower ?? 0, (IpvsTunnelType)(tunType ?? 0), tunPort ?? 0, (IpvsTunnelFlags)(tunFlags ?? 0));
+        activeConnections = active ?? 0;
         return true;
     }
 

@@ -63,7 +63,7 @@ internal sealed class CheckRig
     public HashSet<System.Net.IPAddress> LocalAddresses { get; } = [];
 
     public CheckLeafProps Leaves(IActorRef ipvs, IActorRef notify) => new(
-        () => StandIn.Props(ipvs),
+        _ => StandIn.Props(ipvs),
         (_, _) => StandIn.Props(notify),
         (checker, rs, _, _, _) => ProbeOf(rs.Address.AddressText),
         () => FactoryProps.Create(() => new AddressesStandIn(LocalAddresses)));

@@ -8,14 +8,15 @@ namespace Keepalived.Tests.Kernel.Ipvs;
 /// An IPVS table in memory that answers as the kernel does (checked in the VM, see
 /// tests/ipvs-kernel): EEXIST on a NEW of something present, ESRCH for a missing service,
 /// ENOENT for a missing destination or an unknown scheduler. Tests change it behind the actor's
-/// back (as ipvsadm would), make ip_vs missing, or inject errors. Shared by every incarnation of
-/// the actor; thread-safe.
+/// back (as ipvsadm would), make ip_vs missing, inject errors, or say how many active
+/// connections a destination has. Shared by every incarnation of the actor; thread-safe.
 /// </summary>
 internal sealed class FakeIpvsKernel : IIpvsKernel
 {
     private readonly object _gate = new();
     private readonly List<DesiredService> _table = [];
     private readonly List<string> _sent = [];
+    private readonly Dictionary<(IpvsServiceKey, IpvsDestinationKey), uint> _active = [];
 
     public FakeIpvsKernel(params DesiredService[] table) => _table.AddRange(table);
 
@@ -66,16 +67,36 @@ internal sealed class FakeIpvsKernel : IIpvsKernel
         if (!Loaded) throw new ErrnoException("CTRL_CMD_GETFAMILY IPVS", Errno.ENOENT);
     }
 
+    /// <summary>What the next dumps show as <paramref name="destination"/>'s active connections (while the kernel has it).</summary>
+    public void SetActiveConnections(DesiredService service, in IpvsDestination destination, uint count)
+    {
+        lock (_gate) _active[(IpvsServiceKey.Of(service.Service), IpvsDestinationKey.Of(destination))] = count;
+    }
+
     public IReadOnlyList<DesiredService> Dump(Predicate<IpvsService>? withDestinations = null)
     {
         Open();
-        var table = Table;
-        LastDumpDestinationsOf = table.Where(s => withDestinations?.Invoke(s.Service) ?? true).Select(s => IpvsServiceKey.Of(s.Service)).ToList();
-        return withDestinations is null ? table : table.Select(s => withDestinations(s.Service) ? s : s with { Destinations = [] }).ToList();
+        lock (_gate)
+        {
+            LastDumpDestinationsOf = _table.Where(s => withDestinations?.Invoke(s.Service) ?? true).Select(s => IpvsServiceKey.Of(s.Service)).ToList();
+            return _table.Select(s => withDestinations is null || withDestinations(s.Service)
+                ? s with { ActiveConnections = ActiveConnections(s) }
+                : s with { Destinations = [] }).ToList();
+        }
     }
 
     /// <summary>The services whose destinations the last dump read.</summary>
     public IReadOnlyList<IpvsServiceKey> LastDumpDestinationsOf { get; private set; } = [];
+
+    private Dictionary<IpvsDestinationKey, uint> ActiveConnections(DesiredService service)
+    {
+        var key = IpvsServiceKey.Of(service.Service);
+        var active = new Dictionary<IpvsDestinationKey, uint>();
+        foreach (var d in service.Destinations)
+            if (_active.TryGetValue((key, IpvsDestinationKey.Of(d)), out var count) && count > 0)
+                active[IpvsDestinationKey.Of(d)] = count;
+        return active;
+    }
 
     public Errno Apply(IpvsOperation operation)
     {

@@ -8,7 +8,7 @@ using DesiredService = Keepalived.Actors.Kernel.Ipvs.IpvsActor.DesiredService;
 namespace Keepalived.Tests.Kernel.Ipvs;
 
 /// <summary>The IPVS leaf over a fake kernel, on virtual time: reconcile, ownership, release, errors, no ip_vs.</summary>
-public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
+public sealed partial class IpvsActorTests(ITestOutputHelper output) : ActorTest(output, virtualTime: true)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -21,8 +21,29 @@ public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output,
     private readonly FakeIpvsKernel _kernel = new();
     private readonly IpvsActor.State _state = new();
 
-    private IActorRef Start(bool loadModule = true) =>
-        Sys.ActorOf(IpvsActor.Props(_state, new IpvsActor.Settings(Interval, loadModule), () => _kernel));
+    private IActorRef Start(bool loadModule = true) => Start(new IpvsActor.Settings(Interval, loadModule));
+
+    private IActorRef Start(IpvsActor.Settings settings) => Sys.ActorOf(IpvsActor.Props(_state, settings, () => _kernel));
+
+    /// <summary>The leaf under a <see cref="LeafHost"/>, as the checker makes it (restarted after a failure).</summary>
+    private IActorRef StartHosted(IpvsActor.Settings settings) =>
+        Sys.ActorOf(LeafHost.Props(IpvsActor.Props(_state, settings, () => _kernel), "ipvs"), "host-ipvs");
+
+    /// <summary>Makes the hosted leaf fail once and waits for its next incarnation; returns that one's first table.</summary>
+    private IpvsActor.Table Restart(IActorRef host)
+    {
+        var fault = Faults.On<IpvsActor>().When(m => m is IpvsActor.GetTable).Throw();
+        host.Tell(IpvsActor.GetTable.Instance, TestActor);
+        AwaitCondition(() => fault.Count == 1);
+        IpvsActor.Table? table = null;
+        AwaitAssert(() =>
+        {
+            Advance(LeafSupervision.MinBackoff * 2);
+            host.Tell(IpvsActor.GetTable.Instance, TestActor);
+            table = ExpectMsg<IpvsActor.Table>(TimeSpan.FromMilliseconds(200));
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
+        return table!;
+    }
 
     private IReadOnlyList<string> Apply(IActorRef actor, string owner, params DesiredService[] services)
     {
@@ -126,21 +147,13 @@ public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output,
     [Fact]
     public void A_restarted_actor_has_lost_nothing()
     {
-        var host = Sys.ActorOf(LeafHost.Props(IpvsActor.Props(_state, new IpvsActor.Settings(Interval), () => _kernel), "ipvs"), "host-ipvs");
+        var host = StartHosted(new IpvsActor.Settings(Interval));
         host.Tell(new IpvsActor.Subscribe(TestActor));
         ExpectMsg<IpvsActor.Available>();
         Assert.Empty(Apply(host, "web", Web));
         Assert.Empty(Apply(host, "dns", Dns));
 
-        var fault = Faults.On<IpvsActor>().When(m => m is IpvsActor.GetTable).Throw();
-        host.Tell(IpvsActor.GetTable.Instance, TestActor);
-        AwaitCondition(() => fault.Count == 1);
-        AwaitAssert(() =>
-        {
-            Advance(LeafSupervision.MinBackoff * 2);
-            host.Tell(IpvsActor.GetTable.Instance, TestActor);
-            Assert.Equal(2, ExpectMsg<IpvsActor.Table>(TimeSpan.FromMilliseconds(200)).Services.Count);
-        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
+        Assert.Equal(2, Restart(host).Services.Count);
 
         // the new incarnation neither re-creates nor re-publishes; it still knows what it owns
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
@@ -310,7 +323,7 @@ public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output,
     {
         _kernel.Loaded = false;
         _kernel.ModprobeWorks = false;
-        var host = Sys.ActorOf(LeafHost.Props(IpvsActor.Props(_state, new IpvsActor.Settings(Interval), () => _kernel), "ipvs"), "host-ipvs");
+        var host = StartHosted(new IpvsActor.Settings(Interval));
         host.Tell(new IpvsActor.Subscribe(TestActor));
         ExpectMsg<IpvsActor.Unavailable>();
         host.Tell(new IpvsActor.SetTimeouts(new IpvsTimeouts(0, 0, 60)), TestActor);
@@ -325,15 +338,7 @@ public sealed class IpvsActorTests(ITestOutputHelper output) : ActorTest(output,
         Assert.Empty(ExpectMsg<IpvsActor.Applied>().Errors);
         Assert.Equal(["SET_CONFIG 900 120 60", "NEW_DAEMON Backup eth0 3"], _kernel.Sent);
 
-        var fault = Faults.On<IpvsActor>().When(m => m is IpvsActor.GetTable).Throw();
-        host.Tell(IpvsActor.GetTable.Instance, TestActor);
-        AwaitCondition(() => fault.Count == 1);
-        AwaitAssert(() =>
-        {
-            Advance(LeafSupervision.MinBackoff * 2);
-            host.Tell(IpvsActor.GetTable.Instance, TestActor);
-            ExpectMsg<IpvsActor.Table>(TimeSpan.FromMilliseconds(200));
-        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
+        Restart(host);
         Assert.Equal(2, _kernel.Sent.Count);
 
         host.Tell(IpvsActor.ReleaseAll.Instance, TestActor);

@@ -155,11 +155,11 @@ public sealed class IpvsPlanTests
         return new DesiredService(service, dests);
     }
 
-    private static List<DesiredService> RandomTable(Random random) =>
+    internal static List<DesiredService> RandomTable(Random random) =>
         Services.Where(_ => random.Next(2) == 0).Select(s => RandomService(random, s)).ToList();
 
     /// <summary>Some of the kernel's entries (and some gone from it) as the owner's.</summary>
-    private static List<DesiredService> RandomOwned(Random random, List<DesiredService> kernel) =>
+    internal static List<DesiredService> RandomOwned(Random random, List<DesiredService> kernel) =>
         kernel.Concat(RandomTable(random)).DistinctBy(s => IpvsServiceKey.Of(s.Service)).Where(_ => random.Next(2) == 0)
             .Select(s => s with { Destinations = s.Destinations.Where(_ => random.Next(3) > 0).ToList() }).ToList();
 

@@ -103,6 +103,12 @@ public class IpvsReplyTests
 
         Assert.True(IpvsReply.TryReadDestination(Single(buffer[..length]), out var read, AddressFamily.InterNetworkV6));
         Assert.Equal(new IpvsDestination(IPAddress.Parse("2001:db8::2"), 80, IpvsForwardingMethod.Masq, 3), read);
+        // the active connections, read apart from the destination's settings
+        Assert.True(IpvsReply.TryReadDestination(Single(buffer[..length]), out var counted, out var active, AddressFamily.InterNetworkV6));
+        Assert.Equal(read, counted);
+        Assert.Equal(12u, active);
+        Assert.True(IpvsReply.TryReadDestination(Single(DestinationMessage(TcpPersistent, DirectRouting)), out _, out var none));
+        Assert.Equal(0u, none);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using static IpvsKernelCheck.KernelScenarios;
 
 namespace IpvsKernelCheck;
 
-/// <summary><see cref="IpvsActor"/> on the real kernel: apply, reconcile, adoption, foreign entries, release.</summary>
-internal sealed class ActorScenarios(ActorSystem system)
+/// <summary><see cref="IpvsActor"/> on the real kernel: apply, reconcile, adoption, foreign entries, release, drain.</summary>
+internal sealed partial class ActorScenarios(ActorSystem system)
 {
     private static readonly TimeSpan Ask = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Reconcile = TimeSpan.FromSeconds(1);
@@ -29,9 +29,9 @@ internal sealed class ActorScenarios(ActorSystem system)
 
     private int _actors;
 
-    private IActorRef Start(BlockingCollection<object>? inbox = null, bool loadModule = true, TimeSpan? reconcile = null)
+    private IActorRef Start(BlockingCollection<object>? inbox = null, bool loadModule = true, TimeSpan? reconcile = null, TimeSpan? drain = null)
     {
-        var settings = new IpvsActor.Settings(reconcile ?? Reconcile, loadModule);
+        var settings = new IpvsActor.Settings(reconcile ?? Reconcile, loadModule, drain);
         var actor = system.ActorOf(IpvsActor.Props(new IpvsActor.State(), settings), $"ipvs-{++_actors}");
         if (inbox is not null) actor.Tell(new IpvsActor.Subscribe(system.ActorOf(Collector.Props(inbox))));
         return actor;
@@ -221,5 +221,7 @@ internal sealed class ActorScenarios(ActorSystem system)
             system.Stop(actor);
             Shell.Clear();
         });
+
+        RunDrain(checks);
     }
 }
