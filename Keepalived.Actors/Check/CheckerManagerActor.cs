@@ -93,21 +93,30 @@ public sealed class CheckerManagerActor : ServiceActor
         ipvs.Tell(new IpvsActor.Subscribe(Self));
         StartIpvsSettings(ipvs);
         var notify = ActorOfLeaf(_leaves.Notify(_config.Global, _settings.StartsSharedFifoScript), "notify");
+        // every pool goes to the IPVS leaf (on its own thread) before the first virtual server
+        // actor is made: the kernel table does not wait for the tree of tens of thousands of actors
+        var states = new List<VirtualServerActor.State>(Check.VirtualServers.Count);
         foreach (var vs in Check.VirtualServers)
         {
-            // ha_suspend applies to address services only (keepalived clears it on fwmark ones)
-            var suspendable = vs.HaSuspend && vs.Fwmark == 0;
-            var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i, startEnabled: !suspendable)).ToList();
+            var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i, startEnabled: !Suspendable(vs))).ToList();
             var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers, _config.Global.RsInitNotifies);
+            if (state.StartPool() is { } first) _ipvs.Tell(first);
+            states.Add(state);
+        }
+        foreach (var (vs, state) in Check.VirtualServers.Zip(states))
+        {
             var actor = Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString())));
             _virtualServers.Add(actor);
-            if (suspendable)
+            if (Suspendable(vs))
                 _suspendable.Add((actor, IpvsMapping.Services(vs).Where(s => s.Address is not null).Select(s => s.Address!).ToHashSet(), false));
         }
         if (_suspendable.Count > 0) ActorOfLeaf(_leaves.Addresses(), "addresses").Tell(new AddressWatcherActor.Subscribe(Self));
         _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s)",
             Check.VirtualServers.Count, Check.VirtualServers.Sum(vs => vs.RealServers.Count));
     }
+
+    /// <summary>ha_suspend applies to address services only (keepalived clears it on fwmark ones).</summary>
+    private static bool Suspendable(VirtualServer vs) => vs.HaSuspend && vs.Fwmark == 0;
 
     private RealServerActor.State RealServerState(VirtualServer vs, RealServer rs, int index, bool startEnabled)
     {

@@ -32,9 +32,26 @@ public sealed class VirtualServerActor : ServiceActor
         public bool InitNotifies { get; } = initNotifies;
         public VirtualServerModel Model { get; } = model;
         public IReadOnlyList<RealServerActor.State> Servers { get; } = servers;
-        public bool Started { get; set; }
+        public bool Started { get; private set; }
         public IReadOnlyList<IpvsActor.DesiredService>? LastTable { get; set; }
+
+        /// <summary>
+        /// Starts the pool once, its servers alive before any check has run (init_services), and
+        /// returns the first table for the IPVS leaf; null when it had started. The start's log
+        /// lines and scripts stay in the model until the actor carries them out.
+        /// </summary>
+        public IpvsActor.DesiredState? StartPool()
+        {
+            if (Started) return null;
+            Started = true;
+            Model.Start(Servers.Select(s => !s.Health.Healthy).ToList(), InitNotifies);
+            LastTable = TableOf(Model);
+            return new IpvsActor.DesiredState(Model.Name, LastTable);
+        }
     }
+
+    private static List<IpvsActor.DesiredService> TableOf(VirtualServerModel model) =>
+        model.Table().Select(t => new IpvsActor.DesiredService(t.Service, t.Destinations)).ToList();
 
     /// <summary>
     /// Stop: with <paramref name="Release"/> the pool is cleared (keepalived's clear_service_vs:
@@ -82,13 +99,11 @@ public sealed class VirtualServerActor : ServiceActor
 
     protected override void PreStart()
     {
-        // the pool goes to the kernel first: its servers start alive, before any check has run
-        if (!_state.Started)
-        {
-            _state.Started = true;
-            Model.Start(_state.Servers.Select(s => !s.Health.Healthy).ToList(), _state.InitNotifies);
-            Publish();
-        }
+        // the pool goes to the kernel first (the checker manager usually started it already, to
+        // have the whole table on its way before the thousands of actors below are made)
+        var first = _state.StartPool();
+        RunEffects();
+        if (first is not null) _ipvs.Tell(first);
         foreach (var server in _state.Servers)
         {
             var name = ChildName(server);
@@ -135,7 +150,7 @@ public sealed class VirtualServerActor : ServiceActor
     private void Publish()
     {
         RunEffects();
-        var table = Model.Table().Select(t => new IpvsActor.DesiredService(t.Service, t.Destinations)).ToList();
+        var table = TableOf(Model);
         if (_state.LastTable is { } last && SameTable(last, table)) return;
         _state.LastTable = table;
         _ipvs.Tell(new IpvsActor.DesiredState(Model.Name, table));
