@@ -14,10 +14,11 @@ public interface IIpvsKernel : IDisposable
     void Open();
 
     /// <summary>
-    /// Every service, in the kernel's order, with the destinations of those
-    /// <paramref name="withDestinations"/> selects (all when null); the others' lists are empty.
+    /// Every service with its destinations, in the kernel's order; or with <paramref name="only"/>,
+    /// those of these services (by identity) the kernel has, each read on its own (GET_SERVICE
+    /// then its GET_DEST dump), so that the cost is that of the services asked about.
     /// </summary>
-    IReadOnlyList<IpvsActor.DesiredService> Dump(Predicate<IpvsService>? withDestinations = null);
+    IReadOnlyList<IpvsActor.DesiredService> Dump(IReadOnlyCollection<IpvsService>? only = null);
 
     /// <summary>Sends one change and waits for its ACK.</summary>
     Errno Apply(IpvsOperation operation);

@@ -293,18 +293,19 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     /// Dumps, plans the owners in the order they appeared, sends the plans, and goes again while
     /// a batch changed something (at most <see cref="MaxPasses"/>); answers the owners waiting.
     /// <paramref name="full"/>: every owner against the whole table; otherwise only the owners
-    /// whose desired state changed, against their services' destinations alone, so that a start
-    /// or a change costs what it concerns and not a read of the whole table.
+    /// whose desired state changed, against the kernel's version of their services alone, so that
+    /// a start or a change costs what it concerns and not a read of the whole table.
     /// </summary>
     private void ReconcileOwners(bool full)
     {
         var owners = _state.Owners.Where(o => o.Desired is not null && (full || o.Dirty)).ToList();
         if (owners.Count == 0) return;
-        Predicate<IpvsService>? concerns = null;
+        List<IpvsService>? concerns = null;
         if (!full)
         {
-            var keys = owners.SelectMany(o => o.Owned.Concat(o.Desired!.Services)).Select(s => IpvsServiceKey.Of(s.Service)).ToHashSet();
-            concerns = s => keys.Contains(IpvsServiceKey.Of(s));
+            var keys = new HashSet<IpvsServiceKey>();
+            concerns = owners.SelectMany(o => o.Owned.Concat(o.Desired!.Services)).Select(s => s.Service)
+                .Where(s => keys.Add(IpvsServiceKey.Of(s))).ToList();
         }
         var transient = new Dictionary<IpvsOwner, List<string>>();
         var unread = false;
@@ -424,11 +425,11 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
     }
 
     /// <summary>The kernel's table; null when it could not be read (then IPVS may have become unavailable).</summary>
-    private IReadOnlyList<DesiredService>? TryDump(Predicate<IpvsService>? withDestinations = null)
+    private IReadOnlyList<DesiredService>? TryDump(IReadOnlyCollection<IpvsService>? only = null)
     {
         try
         {
-            return Kernel.Dump(withDestinations);
+            return Kernel.Dump(only);
         }
         catch (ErrnoException e) when (e.Errno is Errno.ETIMEDOUT or Errno.ENOBUFS or Errno.EINTR or Errno.EAGAIN or Errno.ENOMEM)
         {

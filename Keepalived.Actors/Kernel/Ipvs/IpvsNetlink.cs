@@ -45,22 +45,13 @@ public sealed class IpvsNetlink : IIpvsKernel
         _family = family;
     }
 
-    public IReadOnlyList<IpvsActor.DesiredService> Dump(Predicate<IpvsService>? withDestinations = null)
+    public IReadOnlyList<IpvsActor.DesiredService> Dump(IReadOnlyCollection<IpvsService>? only = null)
     {
-        var services = new List<IpvsService>();
-        DumpInto(w => IpvsRequest.DumpServices(ref w, Family, _sequence), "GET_SERVICE dump", (in NetlinkMessage m) =>
-        {
-            if (IpvsReply.TryReadService(m, out var s)) services.Add(s);
-        });
+        var services = only is null ? DumpServices() : Present(only);
         var table = new List<IpvsActor.DesiredService>(services.Count);
         foreach (var service in services)
         {
             var destinations = new List<IpvsDestination>();
-            if (withDestinations is not null && !withDestinations(service))
-            {
-                table.Add(new IpvsActor.DesiredService(service, destinations));
-                continue;
-            }
             // most destinations of an idle table have none: no map for them
             Dictionary<IpvsDestinationKey, uint>? active = null;
             try
@@ -75,13 +66,46 @@ public sealed class IpvsNetlink : IIpvsKernel
             }
             catch (ErrnoException e) when (e.Errno is Errno.ESRCH or Errno.ENOENT)
             {
-                continue; // deleted between the two dumps
+                continue; // deleted between the two reads
             }
             table.Add(active is null
                 ? new IpvsActor.DesiredService(service, destinations)
                 : new IpvsActor.DesiredService(service, destinations) { ActiveConnections = active });
         }
         return table;
+    }
+
+    private List<IpvsService> DumpServices()
+    {
+        var services = new List<IpvsService>();
+        DumpInto(w => IpvsRequest.DumpServices(ref w, Family, _sequence), "GET_SERVICE dump", (in NetlinkMessage m) =>
+        {
+            if (IpvsReply.TryReadService(m, out var s)) services.Add(s);
+        });
+        return services;
+    }
+
+    /// <summary>The kernel's version of each of <paramref name="wanted"/> it has (GET_SERVICE answers ESRCH for the others).</summary>
+    private List<IpvsService> Present(IReadOnlyCollection<IpvsService> wanted)
+    {
+        var services = new List<IpvsService>(wanted.Count);
+        foreach (var service in wanted)
+        {
+            var writer = new NetlinkWriter(_request);
+            var length = IpvsRequest.GetService(ref writer, Family, service, ++_sequence);
+            var what = $"GET_SERVICE {IpvsServiceKey.Of(service)}";
+            Exchange(length, what, (in NetlinkMessage m) =>
+            {
+                if (m.TryReadError(out var errno, out var text))
+                    return errno is Errno.ESRCH or Errno.ENOENT or Errno.None
+                        ? true
+                        : throw new ErrnoException(text is null ? what : $"{what} ({text})", errno);
+                if (!IpvsReply.TryReadService(m, out var present)) return false;
+                services.Add(present);
+                return true;
+            });
+        }
+        return services;
     }
 
     public Errno Apply(IpvsOperation operation)
@@ -144,14 +168,21 @@ public sealed class IpvsNetlink : IIpvsKernel
     {
         var sequence = _sequence;
         Socket.Send(_request.AsSpan(0, length));
-        using var deadline = new CancellationTokenSource(Timeout);
-        while (true)
+        CancellationTokenSource? deadline = null;
+        try
         {
-            var received = Receive(what, deadline.Token);
-            var reader = new NetlinkMessageReader(_receive.AsSpan(0, received));
-            while (reader.TryRead(out var message))
-                if (IsOurs(message, sequence) && answer(message))
-                    return;
+            while (true)
+            {
+                var received = Receive(what, ref deadline);
+                var reader = new NetlinkMessageReader(_receive.AsSpan(0, received));
+                while (reader.TryRead(out var message))
+                    if (IsOurs(message, sequence) && answer(message))
+                        return;
+            }
+        }
+        finally
+        {
+            deadline?.Dispose();
         }
     }
 
@@ -162,28 +193,44 @@ public sealed class IpvsNetlink : IIpvsKernel
         var length = write(new NetlinkWriter(_request));
         var sequence = _sequence;
         Socket.Send(_request.AsSpan(0, length));
-        using var deadline = new CancellationTokenSource(Timeout);
-        while (true)
+        CancellationTokenSource? deadline = null;
+        try
         {
-            var received = Receive(what, deadline.Token);
-            var reader = new NetlinkMessageReader(_receive.AsSpan(0, received));
-            while (reader.TryRead(out var message))
+            while (true)
             {
-                if (!IsOurs(message, sequence)) continue;
-                if (message.Type == NetlinkMessageType.Done) return;
-                if (message.TryReadError(out var errno, out var text))
+                var received = Receive(what, ref deadline);
+                var reader = new NetlinkMessageReader(_receive.AsSpan(0, received));
+                while (reader.TryRead(out var message))
                 {
-                    if (errno == Errno.None) return;
-                    throw new ErrnoException(text is null ? what : $"{what} ({text})", errno);
+                    if (!IsOurs(message, sequence)) continue;
+                    if (message.Type == NetlinkMessageType.Done) return;
+                    if (message.TryReadError(out var errno, out var text))
+                    {
+                        if (errno == Errno.None) return;
+                        throw new ErrnoException(text is null ? what : $"{what} ({text})", errno);
+                    }
+                    each(message);
                 }
-                each(message);
             }
+        }
+        finally
+        {
+            deadline?.Dispose();
         }
     }
 
     private bool IsOurs(in NetlinkMessage message, uint sequence) =>
         message.Header.Sequence == sequence && message.Header.PortId == Socket.PortId;
 
-    private int Receive(string what, CancellationToken deadline) =>
-        Socket.ReceiveAsync(_receive, what, Timeout, deadline, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    /// <summary>
+    /// The next datagram. Generic netlink answers within the send (and makes the next part of a
+    /// dump within the previous read), so it is nearly always queued: the deadline's timer is
+    /// made only when it is not, not for each of the tens of thousands of calls of a start.
+    /// </summary>
+    private int Receive(string what, ref CancellationTokenSource? deadline)
+    {
+        if (Socket.TryReceive(_receive, what, out var queued)) return queued;
+        deadline ??= new CancellationTokenSource(Timeout);
+        return Socket.ReceiveAsync(_receive, what, Timeout, deadline.Token, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
 }

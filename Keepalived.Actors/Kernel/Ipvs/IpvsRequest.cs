@@ -45,6 +45,14 @@ public static class IpvsRequest
         return writer.EndMessage();
     }
 
+    /// <summary>GET_SERVICE of one service (named by its identity): answered by its NEW_SERVICE message, or ESRCH.</summary>
+    public static int GetService(ref NetlinkWriter writer, ushort family, in IpvsService service, uint sequence)
+    {
+        GenericNetlink.BeginMessage(ref writer, family, (byte)IpvsCommand.GetService, IpvsAttribute.GenlVersion, NetlinkFlags.Request, sequence);
+        WriteServiceNest(ref writer, service, full: false);
+        return writer.EndMessage();
+    }
+
     /// <summary>GET_DEST dump of one service (named by its identity, as ipvs_get_dests does).</summary>
     public static int DumpDestinations(ref NetlinkWriter writer, ushort family, in IpvsService service, uint sequence)
     {

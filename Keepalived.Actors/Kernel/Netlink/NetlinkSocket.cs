@@ -83,7 +83,7 @@ internal sealed class NetlinkSocket : IDisposable
             // The kernel answers an rtnetlink request (and produces the next part of a dump)
             // within the send (or the previous receive): the answer is usually queued already and
             // is read on this thread, without a round trip through the socket engine's thread.
-            if (TryReceiveNow(buffer.Span, what, out var queued)) return queued;
+            if (TryReceive(buffer.Span, what, out var queued)) return queued;
             return await ReceiveAsync(buffer, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
@@ -100,7 +100,7 @@ internal sealed class NetlinkSocket : IDisposable
     }
 
     /// <summary>A datagram already queued, read without waiting (false: none yet).</summary>
-    private unsafe bool TryReceiveNow(Span<byte> buffer, string what, out int length)
+    public unsafe bool TryReceive(Span<byte> buffer, string what, out int length)
     {
         fixed (byte* b = buffer)
         {

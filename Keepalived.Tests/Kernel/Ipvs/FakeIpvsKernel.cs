@@ -73,15 +73,15 @@ internal sealed class FakeIpvsKernel : IIpvsKernel
         lock (_gate) _active[(IpvsServiceKey.Of(service.Service), IpvsDestinationKey.Of(destination))] = count;
     }
 
-    public IReadOnlyList<DesiredService> Dump(Predicate<IpvsService>? withDestinations = null)
+    public IReadOnlyList<DesiredService> Dump(IReadOnlyCollection<IpvsService>? only = null)
     {
         Open();
         lock (_gate)
         {
-            LastDumpDestinationsOf = _table.Where(s => withDestinations?.Invoke(s.Service) ?? true).Select(s => IpvsServiceKey.Of(s.Service)).ToList();
-            return _table.Select(s => withDestinations is null || withDestinations(s.Service)
-                ? s with { ActiveConnections = ActiveConnections(s) }
-                : s with { Destinations = [] }).ToList();
+            var keys = only?.Select(s => IpvsServiceKey.Of(s)).ToHashSet();
+            var read = _table.Where(s => keys is null || keys.Contains(IpvsServiceKey.Of(s.Service))).ToList();
+            LastDumpDestinationsOf = read.Select(s => IpvsServiceKey.Of(s.Service)).ToList();
+            return read.Select(s => s with { ActiveConnections = ActiveConnections(s) }).ToList();
         }
     }
 

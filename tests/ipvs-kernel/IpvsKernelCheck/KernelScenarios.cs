@@ -137,6 +137,18 @@ internal sealed class KernelScenarios(IpvsNetlink kernel)
                 That(k!.Destinations.Count == s.Destinations.Count, $"{IpvsServiceKey.Of(s.Service)}: {k.Destinations.Count} destinations read back");
             }
         });
+        checks.Run("a read of some services: each one's GET_SERVICE and destinations, ESRCH for one the kernel lacks", () =>
+        {
+            Shell.Clear();
+            var fwmark = IpvsService.ForFwMark(AddressFamily.InterNetwork, 7, "rr");
+            New(web with { Flags = ServiceFlags.Persistent, Timeout = 300 }, a, b);
+            New(fwmark, Dest("10.0.0.9", 0, IpvsForwardingMethod.Route, 4));
+            New(Tcp("10.0.0.50", 8080), a);
+            var read = kernel.Dump([fwmark with { Scheduler = "wlc" }, Tcp("10.0.0.77", 80), web]);
+            That(read.Count == 2, $"{read.Count} services read, not 2");
+            That(read.Count == 2 && read[0].Service == fwmark && read[0].Destinations.Count == 1, "the fwmark service read back as " + (read.Count > 0 ? read[0].Service : null));
+            That(read.Count == 2 && read[1].Service.Timeout == 300 && read[1].Destinations.Count == 2, "the web service read back as " + (read.Count > 1 ? read[1].Service : null));
+        });
         checks.Run("multipart dumps: 300 services with 40 destinations each read back whole", () =>
         {
             Shell.Clear();
