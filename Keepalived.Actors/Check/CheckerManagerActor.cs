@@ -18,8 +18,11 @@ namespace Keepalived.Actors.Check;
 /// real servers and their checkers. On <see cref="Shutdown"/> the virtual servers run their stop
 /// notifies, then the IPVS leaf deletes every owned entry in configuration order (clear_services).
 /// </summary>
-public sealed class CheckerManagerActor : ServiceActor
+public sealed class CheckerManagerActor : ServiceActor, IWithTimers
 {
+    /// <summary>How long the virtual servers wait for the IPVS leaf to answer for the first table before they start anyway.</summary>
+    public static readonly TimeSpan FirstTableTimeout = TimeSpan.FromSeconds(60);
+
     private static readonly TimeSpan StopStepTimeout = TimeSpan.FromSeconds(3);
     /// <summary>Tens of thousands of deletions take a few seconds; the watchdog allows the checker 30.</summary>
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(25);
@@ -34,6 +37,18 @@ public sealed class CheckerManagerActor : ServiceActor
     private readonly Dictionary<string, IActorRef> _trackFiles = [];
     private IActorRef _ipvs = ActorRefs.Nobody;
     private readonly ProbeSharing _sharing;
+    /// <summary>The pools started, waiting for their virtual server actors (null once they are made).</summary>
+    private List<VirtualServerActor.State>? _pending;
+    /// <summary>The owners whose first table the IPVS leaf has not answered for yet.</summary>
+    private readonly HashSet<string> _firstTables = [];
+    private IActorRef _notify = ActorRefs.Nobody;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private sealed record FirstTableLate
+    {
+        public static readonly FirstTableLate Instance = new();
+    }
 
     /// <param name="StartsSharedFifoScript">The checker starts notify_fifo_script (VRRP does not run: -C).</param>
     /// <param name="Random">Numbers in [0, 1) for the checkers' first-check warmup; null: Random.Shared.</param>
@@ -70,6 +85,13 @@ public sealed class CheckerManagerActor : ServiceActor
             foreach (var error in a.Errors)
                 if (!error.StartsWith(VirtualServerActor.UnavailablePrefix, StringComparison.Ordinal))
                     _log.Warning("IPVS {Owner}: {Error}", a.Owner, error);
+            if (_firstTables.Remove(a.Owner) && _firstTables.Count == 0) StartVirtualServers();
+        });
+        Receive<FirstTableLate>(_ =>
+        {
+            _log.Warning("IPVS has not answered for the first table of {Count} virtual server(s) in {Timeout} s; starting the checkers anyway",
+                _firstTables.Count, FirstTableTimeout.TotalSeconds);
+            StartVirtualServers();
         });
         ReceiveAsync<GetVirtualServers>(async _ =>
         {
@@ -92,20 +114,40 @@ public sealed class CheckerManagerActor : ServiceActor
         _ipvs = ipvs.Supervisor;
         ipvs.Tell(new IpvsActor.Subscribe(Self));
         StartIpvsSettings(ipvs);
-        var notify = ActorOfLeaf(_leaves.Notify(_config.Global, _settings.StartsSharedFifoScript), "notify");
-        // every pool goes to the IPVS leaf (on its own thread) before the first virtual server
-        // actor is made: the kernel table does not wait for the tree of tens of thousands of actors
-        var states = new List<VirtualServerActor.State>(Check.VirtualServers.Count);
+        _notify = ActorOfLeaf(_leaves.Notify(_config.Global, _settings.StartsSharedFifoScript), "notify").Supervisor;
+        // as keepalived's start_check: every pool is programmed (init_services) before any checker
+        // is registered. The tables go to the IPVS leaf (on its own thread) first, and the tens of
+        // thousands of virtual server, real server and checker actors are made once it has
+        // answered for them: the kernel's work does not compete with the tree's, nor the first
+        // checks with either
+        _pending = new List<VirtualServerActor.State>(Check.VirtualServers.Count);
         foreach (var vs in Check.VirtualServers)
         {
             var servers = vs.RealServers.Select((rs, i) => RealServerState(vs, rs, i, startEnabled: !Suspendable(vs))).ToList();
             var state = new VirtualServerActor.State(new VirtualServerModel(vs), servers, _config.Global.RsInitNotifies);
-            if (state.StartPool() is { } first) _ipvs.Tell(first);
-            states.Add(state);
+            if (state.StartPool() is { } first)
+            {
+                _ipvs.Tell(first);
+                _firstTables.Add(first.Owner);
+            }
+            _pending.Add(state);
         }
+        if (_firstTables.Count == 0)
+            StartVirtualServers();
+        else
+            Timers.StartSingleTimer(FirstTableLate.Instance, FirstTableLate.Instance, FirstTableTimeout);
+    }
+
+    /// <summary>Makes the virtual server actors (and under them the real servers and checkers), once.</summary>
+    private void StartVirtualServers()
+    {
+        if (_pending is not { } states) return;
+        _pending = null;
+        _firstTables.Clear();
+        Timers.Cancel(FirstTableLate.Instance);
         foreach (var (vs, state) in Check.VirtualServers.Zip(states))
         {
-            var actor = Context.ActorOf(VirtualServerActor.Props(state, _ipvs, notify.Supervisor), UniqueName("vs-" + ActorName(vs.ToString())));
+            var actor = Context.ActorOf(VirtualServerActor.Props(state, _ipvs, _notify), UniqueName("vs-" + ActorName(vs.ToString())));
             _virtualServers.Add(actor);
             if (Suspendable(vs))
                 _suspendable.Add((actor, IpvsMapping.Services(vs).Where(s => s.Address is not null).Select(s => s.Address!).ToHashSet(), false));
@@ -210,6 +252,9 @@ public sealed class CheckerManagerActor : ServiceActor
     private async Task OnShutdown(Shutdown shutdown)
     {
         var replyTo = Sender;
+        // a stop before the first table was answered: the virtual servers are made so that their
+        // stop notifies (omega) run as they would have
+        StartVirtualServers();
         // the IPVS leaf deletes every owned entry in configuration order (clear_services) while
         // the virtual servers run their stop notifies (told in configuration order): a large
         // table is not held up by tens of thousands of log lines and scripts

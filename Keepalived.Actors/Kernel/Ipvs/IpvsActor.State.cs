@@ -18,7 +18,7 @@ public sealed partial class IpvsActor
         internal List<IpvsOwner> Owners { get; } = [];
         private readonly Dictionary<string, IpvsOwner> _ownersByName = [];
         internal HashSet<IActorRef> Subscribers { get; } = [];
-        internal List<string> Operations { get; } = [];
+        internal Queue<string> Operations { get; } = new();
         /// <summary>The sync daemons started here (stopped at release), and the requests kept while IPVS did not answer.</summary>
         internal Dictionary<(IpvsSyncState, string, uint), IpvsSyncDaemon> Daemons { get; } = [];
         internal List<SyncDaemon> PendingDaemons { get; } = [];
@@ -60,8 +60,8 @@ public sealed partial class IpvsActor
 
         internal void Log(string operation)
         {
-            if (Operations.Count >= OperationLogSize) Operations.RemoveRange(0, Operations.Count - OperationLogSize + 1);
-            Operations.Add(operation);
+            while (Operations.Count >= OperationLogSize) Operations.Dequeue();
+            Operations.Enqueue(operation);
         }
     }
 }

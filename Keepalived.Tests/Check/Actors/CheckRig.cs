@@ -28,12 +28,13 @@ public sealed class FakeProbe : IProbe
 /// <summary>Forwards everything to a test probe, answering what the real leaf would answer.</summary>
 internal sealed class StandIn : ReceiveActor
 {
-    public StandIn(IActorRef probe)
+    /// <param name="answerTables">false: desired states are never answered (an IPVS leaf that hangs).</param>
+    public StandIn(IActorRef probe, bool answerTables = true)
     {
         Receive<IpvsActor.DesiredState>(d =>
         {
             probe.Forward(d);
-            Sender.Tell(new IpvsActor.Applied(d.Owner, []));
+            if (answerTables) Sender.Tell(new IpvsActor.Applied(d.Owner, []));
         });
         Receive<IpvsActor.ReleaseAll>(r =>
         {
@@ -49,7 +50,7 @@ internal sealed class StandIn : ReceiveActor
         ReceiveAny(probe.Forward);
     }
 
-    public static Props Props(IActorRef probe) => FactoryProps.Create(() => new StandIn(probe));
+    public static Props Props(IActorRef probe, bool answerTables = true) => FactoryProps.Create(() => new StandIn(probe, answerTables));
 }
 
 /// <summary>The checker subtree with stand-ins for IPVS and the notifier, and fake probes per real server address.</summary>
@@ -62,8 +63,11 @@ internal sealed class CheckRig
     /// <summary>The local addresses the stand-in address watcher reports at first (ha_suspend).</summary>
     public HashSet<System.Net.IPAddress> LocalAddresses { get; } = [];
 
+    /// <summary>false: the IPVS stand-in never answers a desired state.</summary>
+    public bool IpvsAnswers { get; set; } = true;
+
     public CheckLeafProps Leaves(IActorRef ipvs, IActorRef notify) => new(
-        _ => StandIn.Props(ipvs),
+        _ => StandIn.Props(ipvs, IpvsAnswers),
         (_, _) => StandIn.Props(notify),
         (checker, rs, _, _, _) => ProbeOf(rs.Address.AddressText),
         () => FactoryProps.Create(() => new AddressesStandIn(LocalAddresses)));

@@ -38,7 +38,7 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
         }
         """;
 
-    private (IActorRef Watchdog, TestProbe Ipvs, TestProbe Notify) Start(string text)
+    private (IActorRef Watchdog, TestProbe Ipvs, TestProbe Notify) Start(string text, bool awaitCheckers = true)
     {
         var ipvs = CreateTestProbe("ipvs");
         var notify = CreateTestProbe("notify");
@@ -47,8 +47,22 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
         watchdog.Tell(new WatchdogActor.Start(config, RunVrrp: false, RunChecker: true,
             CheckSettings: CheckRig.Settings, CheckLeaves: _rig.Leaves(ipvs, notify)));
         // the checkers start asynchronously: virtual time may move only once their first timers are set
-        AwaitCondition(() => CheckersRunning() == 2);
+        if (awaitCheckers) AwaitCondition(() => CheckersRunning() == 2);
         return (watchdog, ipvs, notify);
+    }
+
+    [Fact]
+    public void The_checkers_start_once_IPVS_answered_for_the_first_tables_or_after_a_minute_without_an_answer()
+    {
+        _rig.IpvsAnswers = false;
+        var (_, ipvs, _) = Start(Config(), awaitCheckers: false);
+        Assert.Equal("[10.199.0.100]:tcp:80", ipvs.ExpectMsg<IpvsActor.DesiredState>().Owner);
+        Assert.Equal(0, CheckersRunning());
+        Advance(CheckerManagerActor.FirstTableTimeout - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, CheckersRunning());
+        Advance(TimeSpan.FromSeconds(1));
+        AwaitCondition(() => CheckersRunning() == 2);
+        Assert.Equal(0, _rig.ProbeOf("10.199.0.11").Runs);
     }
 
     /// <summary>The checker leaves running now (vs / rs / backoff supervisor / checker).</summary>
