@@ -52,6 +52,9 @@ for r in \$RUN; do
     n=0; until [ "\$(ipvsadm -Sn | wc -l)" -ge \$(( $((NVS + NRS)) - \$(gone) )) ] || [ \$n -ge 600 ]; do sleep 0.5; n=\$((n + 1)); done
     t1=\$(up)
     rows=\$(ipvsadm -Sn | wc -l)
+    # the stop is timed in the steady state: 30 s more, for ours to make its actor tree (in
+    # keepalived's order, after the table) and for both to have begun their checks
+    sleep 30
     t2=\$(up)
     kill -TERM \$pid; wait \$pid || true
     t3=\$(up)

@@ -319,6 +319,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             }
             transient.Clear();
             var changed = false;
+            var refused = false;
             var claims = Claims();
             var inKernel = IpvsPlan.Index(table);
             foreach (var owner in owners)
@@ -331,11 +332,15 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
                 {
                     if (owner.Blocked.ContainsKey(operation.ServiceKey)) continue;
                     changed = true;
-                    Send(owner, operation, owned, failures);
+                    refused |= !Send(owner, operation, owned, failures);
                 }
                 owner.Owned = owned;
             }
             if (!changed || _state.Available != true) break;
+            // a change whose every operation the kernel took needs no second read: the periodic
+            // full pass catches what moved meanwhile. A conflict may have been freed by an owner
+            // planned after it, and a drain's deletes follow a read: those go again
+            if (!full && !refused && !transient.Values.Any(f => f.Count > 0) && !_state.Owners.Exists(o => o.Draining.Count > 0)) break;
         }
         // an owner whose services could not be read, or that met a conflict or a transient error
         // (a service another owner has may be freed by that owner's next change), is planned again
@@ -379,8 +384,8 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
         return (mine, conflicts);
     }
 
-    /// <summary>Sends one planned change and folds its outcome into the owner's entries and errors.</summary>
-    private void Send(IpvsOwner owner, IpvsOperation operation, List<DesiredService> owned, List<string> failures)
+    /// <summary>Sends one planned change and folds its outcome into the owner's entries and errors; false when the kernel refused it.</summary>
+    private bool Send(IpvsOwner owner, IpvsOperation operation, List<DesiredService> owned, List<string> failures)
     {
         Errno errno;
         string? refusal = null;
@@ -399,17 +404,18 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             refusal = e.Message;
         }
         _state.Log(errno == Errno.None ? operation.ToString() : $"{operation}: {errno}");
-        if (errno == Errno.None || IpvsErrors.IsGone(operation.Command, errno)) return;
+        if (errno == Errno.None || IpvsErrors.IsGone(operation.Command, errno)) return errno == Errno.None;
         KeepOwned(operation, owned, owner.Owned);
         var text = $"{operation}: {refusal ?? IpvsErrors.Explain(operation.Command, errno)}";
         if (IpvsErrors.IsTransient(operation.Command, errno))
         {
             _log.Info("IPVS ({Owner}): {Error}; the next reconcile deals with it", owner.Name, text);
             failures.Add(text);
-            return;
+            return false;
         }
         _log.Error("IPVS ({Owner}): {Error}; not retried until the configuration of {Service} changes", owner.Name, text, operation.ServiceKey);
         owner.Blocked.TryAdd(operation.ServiceKey, text);
+        return false;
     }
 
     /// <summary>A delete that failed leaves the entry ours, so a later plan deletes it again.</summary>

@@ -80,12 +80,12 @@ internal sealed class FakeIpvsKernel : IIpvsKernel
         {
             var keys = only?.Select(s => IpvsServiceKey.Of(s)).ToHashSet();
             var read = _table.Where(s => keys is null || keys.Contains(IpvsServiceKey.Of(s.Service))).ToList();
-            LastDumpDestinationsOf = read.Select(s => IpvsServiceKey.Of(s.Service)).ToList();
+            LastDumpDestinationsOf = keys?.ToList() ?? read.Select(s => IpvsServiceKey.Of(s.Service)).ToList();
             return read.Select(s => s with { ActiveConnections = ActiveConnections(s) }).ToList();
         }
     }
 
-    /// <summary>The services whose destinations the last dump read.</summary>
+    /// <summary>The services the last dump asked about (every one the kernel had, for a whole dump).</summary>
     public IReadOnlyList<IpvsServiceKey> LastDumpDestinationsOf { get; private set; } = [];
 
     private Dictionary<IpvsDestinationKey, uint> ActiveConnections(DesiredService service)
