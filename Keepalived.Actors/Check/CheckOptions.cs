@@ -15,7 +15,9 @@ namespace Keepalived.Actors.Check;
 /// (weight 0) until it has no active connection, for at most this long, before it is deleted;
 /// null: deleted at once (keepalived).
 /// </param>
-public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareIdenticalProbes = false, TimeSpan? DrainTimeout = null)
+/// <param name="MaxProbesInFlight">The most probes running at once (<see cref="ProbeGate"/>); 0: a quarter of the descriptor limit, within [64, 4096].</param>
+public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareIdenticalProbes = false, TimeSpan? DrainTimeout = null,
+    int MaxProbesInFlight = 0)
 {
     public static CheckOptions Default { get; } = new(new ProbeLimits());
 
@@ -34,8 +36,12 @@ public sealed record CheckOptions(ProbeLimits Limits, int Rise = 1, bool ShareId
         return new CheckOptions(limits,
             Math.Max(1, settings.GetInt("keepalived-net.check.rise", 1)),
             settings.GetBoolean("keepalived-net.check.share-identical-probes"),
-            settings.GetBoolean("keepalived-net.check.drain-before-remove") ? ReadDrainTimeout(settings) : null);
+            settings.GetBoolean("keepalived-net.check.drain-before-remove") ? ReadDrainTimeout(settings) : null,
+            Math.Max(0, settings.GetInt("keepalived-net.check.max-probes-in-flight", 0)));
     }
+
+    /// <summary>The gate every probe of the health checker runs behind.</summary>
+    public ProbeGate Gate() => new(MaxProbesInFlight > 0 ? MaxProbesInFlight : ProbeGate.DefaultCapacity(ProbeGate.DescriptorLimit()));
 
     /// <summary>drain-timeout within [<see cref="MinDrainTimeout"/>, <see cref="MaxDrainTimeout"/>]; 0 and infinite are not "for ever".</summary>
     private static TimeSpan ReadDrainTimeout(HoconConfig settings)

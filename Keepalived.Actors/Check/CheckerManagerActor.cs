@@ -37,6 +37,7 @@ public sealed class CheckerManagerActor : ServiceActor, IWithTimers
     private readonly Dictionary<string, IActorRef> _trackFiles = [];
     private IActorRef _ipvs = ActorRefs.Nobody;
     private readonly ProbeSharing _sharing;
+    private readonly ProbeGate _gate;
     /// <summary>The pools started, waiting for their virtual server actors (null once they are made).</summary>
     private List<VirtualServerActor.State>? _pending;
     /// <summary>The owners whose first table the IPVS leaf has not answered for yet.</summary>
@@ -77,6 +78,7 @@ public sealed class CheckerManagerActor : ServiceActor, IWithTimers
         _settings = settings;
         _leaves = leaves;
         _sharing = new ProbeSharing(ActorClock.Of(Context.System));
+        _gate = settings.Options.Gate();
         Receive<AddressWatcherActor.LocalAddresses>(OnLocalAddresses);
         Receive<IpvsActor.Unavailable>(u => _log.Error("IPVS is not available: {Reason}; health checks go on, the kernel table waits", u.Reason));
         Receive<IpvsActor.Available>(_ => _log.Info("IPVS is available"));
@@ -153,8 +155,8 @@ public sealed class CheckerManagerActor : ServiceActor, IWithTimers
                 _suspendable.Add((actor, IpvsMapping.Services(vs).Where(s => s.Address is not null).Select(s => s.Address!).ToHashSet(), false));
         }
         if (_suspendable.Count > 0) ActorOfLeaf(_leaves.Addresses(), "addresses").Tell(new AddressWatcherActor.Subscribe(Self));
-        _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s)",
-            Check.VirtualServers.Count, Check.VirtualServers.Sum(vs => vs.RealServers.Count));
+        _log.Info("Health checker started: {VirtualServers} virtual server(s), {RealServers} real server(s), at most {Probes} probes in flight",
+            Check.VirtualServers.Count, Check.VirtualServers.Sum(vs => vs.RealServers.Count), _gate.Capacity);
     }
 
     /// <summary>ha_suspend applies to address services only (keepalived clears it on fwmark ones).</summary>
@@ -196,6 +198,7 @@ public sealed class CheckerManagerActor : ServiceActor, IWithTimers
                 _log.Warning("{Checker} of {RealServer} cannot run here and is ignored", checker.Keyword, name);
                 continue;
             }
+            probe = _gate.Guard(probe);
             var progress = new CheckerProgress(kind, timing);
             var settings = new CheckerActor.Settings(i, $"{checker.Keyword} {name}", timing, probe,
                 checker is MiscChecker { Dynamic: true }, weight, _settings.Random, _settings.Options.Rise, startEnabled);

@@ -164,34 +164,25 @@ public sealed class IpvsNetlink : IIpvsKernel
     }
 
     /// <summary>Sends the request in the buffer and reads until <paramref name="answer"/> takes a message of ours.</summary>
-    private void Exchange(int length, string what, MessageHandler answer)
-    {
-        var sequence = _sequence;
-        Socket.Send(_request.AsSpan(0, length));
-        CancellationTokenSource? deadline = null;
-        try
-        {
-            while (true)
-            {
-                var received = Receive(what, ref deadline);
-                var reader = new NetlinkMessageReader(_receive.AsSpan(0, received));
-                while (reader.TryRead(out var message))
-                    if (IsOurs(message, sequence) && answer(message))
-                        return;
-            }
-        }
-        finally
-        {
-            deadline?.Dispose();
-        }
-    }
+    private void Exchange(int length, string what, MessageHandler answer) => SendAndRead(length, _sequence, what, answer);
 
     /// <summary>Sends a dump request (written with the next sequence number) and reads to NLMSG_DONE.</summary>
     private void DumpInto(RequestWriter write, string what, DumpHandler each)
     {
         ++_sequence;
-        var length = write(new NetlinkWriter(_request));
-        var sequence = _sequence;
+        SendAndRead(write(new NetlinkWriter(_request)), _sequence, what, (in NetlinkMessage message) =>
+        {
+            if (message.Type == NetlinkMessageType.Done) return true;
+            if (message.TryReadError(out var errno, out var text))
+                return errno == Errno.None ? true : throw new ErrnoException(text is null ? what : $"{what} ({text})", errno);
+            each(message);
+            return false;
+        });
+    }
+
+    /// <summary>Sends the request in the buffer and hands each message of ours to <paramref name="handle"/> until it says it is the last.</summary>
+    private void SendAndRead(int length, uint sequence, string what, MessageHandler handle)
+    {
         Socket.Send(_request.AsSpan(0, length));
         CancellationTokenSource? deadline = null;
         try
@@ -201,16 +192,8 @@ public sealed class IpvsNetlink : IIpvsKernel
                 var received = Receive(what, ref deadline);
                 var reader = new NetlinkMessageReader(_receive.AsSpan(0, received));
                 while (reader.TryRead(out var message))
-                {
-                    if (!IsOurs(message, sequence)) continue;
-                    if (message.Type == NetlinkMessageType.Done) return;
-                    if (message.TryReadError(out var errno, out var text))
-                    {
-                        if (errno == Errno.None) return;
-                        throw new ErrnoException(text is null ? what : $"{what} ({text})", errno);
-                    }
-                    each(message);
-                }
+                    if (IsOurs(message, sequence) && handle(message))
+                        return;
             }
         }
         finally
