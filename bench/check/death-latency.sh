@@ -332,13 +332,8 @@ for case in CASES:
                max(abs(x) for x in d) * 1e3, rest))
 RIG
 
-VMARGS=(-r -c 2 -m 3072 -t 2400 -e "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
-DAEMONS="keepalived=/usr/sbin/keepalived"
-if [ "$BIN" != keepalived ]; then
-    BIN=$(realpath "$BIN")
-    VMARGS+=(-v "$(dirname "$BIN"):/opt/ours:ro")
-    DAEMONS="$DAEMONS ours=/opt/ours/$(basename "$BIN")"
-fi
+source "$ROOT/bench/vm-daemons.sh"
+vm_daemons 2400 "$BIN"
 
 cat > "$OUT/guest.sh" <<GUEST
 set -eu

@@ -35,13 +35,8 @@ OUT="$ROOT/artifacts/bench-check"; rm -rf "$OUT"; mkdir -p "$OUT"
     done
 } > "$OUT/checks.conf"
 
-VMARGS=(-r -c 2 -m 3072 -t 1500 -e "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
-DAEMONS="keepalived=/usr/sbin/keepalived"
-if [ "$BIN" != keepalived ]; then
-    BIN=$(realpath "$BIN")
-    VMARGS+=(-v "$(dirname "$BIN"):/opt/ours:ro")
-    DAEMONS="$DAEMONS ours=/opt/ours/$(basename "$BIN")"
-fi
+source "$ROOT/bench/vm-daemons.sh"
+vm_daemons 1500 "$BIN"
 
 cat > "$OUT/guest.sh" <<GUEST
 set -eu
