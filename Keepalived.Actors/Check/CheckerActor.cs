@@ -16,7 +16,9 @@ namespace Keepalived.Actors.Check;
 /// </summary>
 public sealed class CheckerActor : ServiceActor, IWithTimers
 {
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    /// <summary>Made on first use: a logger holds the actor's path as text, and tens of thousands of these actors are made at start.</summary>
+    private ILoggingAdapter Log => _log ??= Context.GetLogger();
+    private ILoggingAdapter? _log;
     private readonly Settings _settings;
     private readonly State _state;
     private readonly TimeProvider _clock;
@@ -38,6 +40,8 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
         public CheckerProgress Progress { get; } = progress;
         /// <summary>The last ha_suspend word the checker heard; null: none yet.</summary>
         public bool? Enabled { get; set; }
+        /// <summary>Restarts since the last check that ran to its end.</summary>
+        public int Restarts { get; set; }
     }
 
     /// <summary>To the real server: checker <paramref name="Index"/> has a result that concerns it (update_svr_checker_state).</summary>
@@ -70,7 +74,7 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
         Receive<Finished>(OnFinished);
         Receive<SetEnabled>(e =>
         {
-            if (e.Enabled != _enabled) _log.Info("{Action} checker {Checker}", e.Enabled ? "Activating" : "Deactivating", _settings.Name);
+            if (e.Enabled != _enabled) Log.Info("{Action} checker {Checker}", e.Enabled ? "Activating" : "Deactivating", _settings.Name);
             _enabled = e.Enabled;
             _state.Enabled = e.Enabled;
         });
@@ -81,10 +85,21 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
 
     protected override void PreStart()
     {
-        if (!_enabled) _log.Info("Deactivating checker {Checker} (ha_suspend: no address of its virtual server is local)", _settings.Name);
+        if (!_enabled) Log.Info("Deactivating checker {Checker} (ha_suspend: no address of its virtual server is local)", _settings.Name);
         var u = (_settings.Random ?? System.Random.Shared.NextDouble)();
-        Timers.StartSingleTimer(Due.Instance, Due.Instance, Timing.FirstDelay(u));
+        Timers.StartSingleTimer(Due.Instance, Due.Instance, Timing.FirstDelay(u) + RestartBackoff(_state.Restarts));
     }
+
+    protected override void PostRestart(Exception reason)
+    {
+        _state.Restarts++;
+        base.PostRestart(reason);
+    }
+
+    /// <summary>What a checker made again after <paramref name="restarts"/> failures in a row waits more: 100 ms doubling up to 10 s (LeafSupervision's bounds).</summary>
+    public static TimeSpan RestartBackoff(int restarts) => restarts <= 0
+        ? TimeSpan.Zero
+        : TimeSpan.FromTicks(Math.Min(LeafSupervision.MaxBackoff.Ticks, LeafSupervision.MinBackoff.Ticks << Math.Min(restarts - 1, 20)));
 
     protected override void PostStop()
     {
@@ -120,12 +135,13 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
     {
         _running?.Dispose();
         _running = null;
+        _state.Restarts = 0;
         var result = finished.Result;
         var progress = _state.Progress;
         CheckerStep step;
         if (result.Verdict == ProbeVerdict.NotRun)
         {
-            _log.Warning("Checker {Checker} could not run: {Reason} - rescheduling", _settings.Name, result.Reason ?? "?");
+            Log.Warning("Checker {Checker} could not run: {Reason} - rescheduling", _settings.Name, result.Reason ?? "?");
             step = CheckerRhythm.NotRun(Timing);
         }
         else if (progress.Kind == CheckerKind.Misc)
@@ -140,7 +156,7 @@ public sealed class CheckerActor : ServiceActor, IWithTimers
             step = CheckerRise.Apply(progress, CheckerRhythm.After(progress, Timing, good), good, _settings.Rise);
         }
         if (result.Verdict == ProbeVerdict.Failure && step.Report is { Up: false })
-            _log.Info("{Checker} failed: {Reason}", _settings.Name, result.Reason ?? "?");
+            Log.Info("{Checker} failed: {Reason}", _settings.Name, result.Reason ?? "?");
         // the next run is due from now, before anyone hears of this one
         var delay = step.Delay;
         // MISC_CHECK counts from the start of the run that ended (misc_check_child_thread)

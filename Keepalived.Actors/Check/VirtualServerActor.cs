@@ -17,7 +17,9 @@ namespace Keepalived.Actors.Check;
 /// </summary>
 public sealed class VirtualServerActor : ServiceActor
 {
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    /// <summary>Made on first use: a logger holds the actor's path as text, and tens of thousands of these actors are made at start.</summary>
+    private ILoggingAdapter Log => _log ??= Context.GetLogger();
+    private ILoggingAdapter? _log;
     private readonly State _state;
     private readonly IActorRef _ipvs;
     private readonly IActorRef _notify;
@@ -143,7 +145,7 @@ public sealed class VirtualServerActor : ServiceActor
     private void OnApplied(IpvsActor.Applied applied)
     {
         foreach (var error in applied.Errors)
-            if (!error.StartsWith(UnavailablePrefix, StringComparison.Ordinal)) _log.Warning("IPVS for VS {VirtualServer}: {Error}", Model.Name, error);
+            if (!error.StartsWith(UnavailablePrefix, StringComparison.Ordinal)) Log.Warning("IPVS for VS {VirtualServer}: {Error}", Model.Name, error);
     }
 
     /// <summary>Carries out the pool's effects, then tells IPVS the table if it changed.</summary>
@@ -164,7 +166,7 @@ public sealed class VirtualServerActor : ServiceActor
             switch (effect)
             {
                 case CheckEffect.Log log:
-                    _log.Info("{Message}", log.Message);
+                    Log.Info("{Message}", log.Message);
                     break;
                 case CheckEffect.RunScript run:
                     _notify.Tell(new NotifyActor.CheckNotify(run.Script, null, run.Stopping));
