@@ -16,9 +16,6 @@ namespace Keepalived.Actors.Check;
 /// </summary>
 public sealed class CheckerActor : ServiceActor, IWithTimers
 {
-    /// <summary>Made on first use: a logger holds the actor's path as text, and tens of thousands of these actors are made at start.</summary>
-    private ILoggingAdapter Log => _log ??= Context.GetLogger();
-    private ILoggingAdapter? _log;
     private readonly Settings _settings;
     private readonly State _state;
     private readonly TimeProvider _clock;

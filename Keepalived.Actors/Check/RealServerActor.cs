@@ -15,9 +15,6 @@ namespace Keepalived.Actors.Check;
 /// </summary>
 public sealed class RealServerActor : ServiceActor
 {
-    /// <summary>Made on first use: a logger holds the actor's path as text, and tens of thousands of these actors are made at start.</summary>
-    private ILoggingAdapter Log => _log ??= Context.GetLogger();
-    private ILoggingAdapter? _log;
     private readonly State _state;
 
     /// <summary>What the server keeps across incarnations: its health and each checker's progress.</summary>
@@ -57,9 +54,7 @@ public sealed class RealServerActor : ServiceActor
     /// not leaves behind a BackoffSupervisor each: with 40,000 real servers that supervisor was
     /// a third of the tree.
     /// </summary>
-    private static readonly SupervisorStrategy CheckersAgain = new OneForOneStrategy(-1, Timeout.InfiniteTimeSpan, _ => Directive.Restart);
-
-    protected override SupervisorStrategy SupervisorStrategy() => CheckersAgain;
+    protected override SupervisorStrategy SupervisorStrategy() => LeafSupervision.AlwaysAgain;
 
     protected override void PreStart()
     {

@@ -17,9 +17,6 @@ namespace Keepalived.Actors.Check;
 /// </summary>
 public sealed class VirtualServerActor : ServiceActor
 {
-    /// <summary>Made on first use: a logger holds the actor's path as text, and tens of thousands of these actors are made at start.</summary>
-    private ILoggingAdapter Log => _log ??= Context.GetLogger();
-    private ILoggingAdapter? _log;
     private readonly State _state;
     private readonly IActorRef _ipvs;
     private readonly IActorRef _notify;

@@ -20,9 +20,10 @@ public static class LeafSupervision
 
     /// <summary>
     /// Every failure of the leaf, at start too (a socket that cannot be opened yet), is answered
-    /// with a new incarnation after the backoff, however often.
+    /// with a new incarnation after the backoff, however often. The real servers supervise their
+    /// checkers with it too; a checker waits its own backoff (CheckerActor.RestartBackoff).
     /// </summary>
-    private static readonly OneForOneStrategy AlwaysAgain = new(-1, Timeout.InfiniteTimeSpan, _ => Directive.Restart);
+    internal static readonly OneForOneStrategy AlwaysAgain = new(-1, Timeout.InfiniteTimeSpan, _ => Directive.Restart);
 
     /// <summary>The Props of the supervisor of <paramref name="leaf"/> (named <paramref name="name"/> too), on the leaf's dispatcher.</summary>
     public static Props Supervised(Props leaf, string name)

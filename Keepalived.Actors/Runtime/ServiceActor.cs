@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 
 namespace Keepalived.Actors.Runtime;
 
@@ -11,6 +12,13 @@ namespace Keepalived.Actors.Runtime;
 public abstract class ServiceActor : ReceiveActor
 {
     private readonly IActorInterceptor? _interceptor = FaultInjection.InterceptorOf(Context.System);
+    private ILoggingAdapter? _log;
+
+    /// <summary>
+    /// The actor's logger, made on first use: a logger holds the actor's path as text, and the
+    /// health checker makes tens of thousands of actors at start that seldom log.
+    /// </summary>
+    protected ILoggingAdapter Log => _log ??= Context.GetLogger();
 
     protected override bool AroundReceive(Receive receive, object message) =>
         _interceptor is { } interceptor && !interceptor.BeforeReceive(Context, message) || base.AroundReceive(receive, message);

@@ -34,7 +34,7 @@ public sealed partial class IpvsActor
     private void LookAgainWhileDraining()
     {
         if (_settings.DrainTimeout is null) return;
-        if (!_state.Owners.Exists(o => o.Draining.Count > 0))
+        if (!_state.AnyDraining)
             Timers.Cancel(DrainLook.Instance);
         else if (!Timers.IsTimerActive(DrainLook.Instance))
             Timers.StartPeriodicTimer(DrainLook.Instance, DrainLook.Instance, DrainInterval);

@@ -47,6 +47,9 @@ public sealed partial class IpvsActor
         /// <summary>The monotonic timestamp the drain times are counted from (set by the first incarnation).</summary>
         internal long? ClockStart { get; set; }
 
+        /// <summary>Some owner has a destination draining.</summary>
+        internal bool AnyDraining => Owners.Exists(o => o.Draining.Count > 0);
+
         internal IpvsOwner OwnerOf(string name)
         {
             if (!_ownersByName.TryGetValue(name, out var owner))

@@ -340,7 +340,7 @@ public sealed partial class IpvsActor : ServiceActor, IWithTimers
             // a change whose every operation the kernel took needs no second read: the periodic
             // full pass catches what moved meanwhile. A conflict may have been freed by an owner
             // planned after it, and a drain's deletes follow a read: those go again
-            if (!full && !refused && !transient.Values.Any(f => f.Count > 0) && !_state.Owners.Exists(o => o.Draining.Count > 0)) break;
+            if (!full && !refused && !transient.Values.Any(f => f.Count > 0) && !_state.AnyDraining) break;
         }
         // an owner whose services could not be read, or that met a conflict or a transient error
         // (a service another owner has may be freed by that owner's next change), is planned again
