@@ -110,10 +110,11 @@ public sealed class CheckerSubtreeTests(ITestOutputHelper output) : ActorTest(ou
         ipvs.ExpectMsg<IpvsActor.DesiredState>();
         Advance(TimeSpan.FromSeconds(1));
         AwaitCondition(() => _rig.ProbeOf("10.199.0.12").Runs >= 1);
-        // the next check's timer is set once the first run's result is taken: move on a second at a time until it ran
+        // the next check's timer (delay_loop 10 s) is set once the first run's result is taken: move on a
+        // delay_loop at a time until it ran (a step taken before the timer was set is simply lost)
         AwaitCondition(() =>
         {
-            Advance(TimeSpan.FromSeconds(1));
+            Advance(TimeSpan.FromSeconds(10));
             return _rig.ProbeOf("10.199.0.12").Runs >= 2;
         });
         ipvs.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
